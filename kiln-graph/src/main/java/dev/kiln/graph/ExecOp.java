@@ -1,0 +1,25 @@
+package dev.kiln.graph;
+
+import java.util.List;
+
+/**
+ * Runs a process in a container whose filesystems are the mounts. The mount with dest {@code /} is
+ * the root filesystem. {@code network} is {@code sandbox} (the default, host network like BuildKit
+ * without CNI), {@code host} or {@code none}; {@code security} is {@code sandbox} or {@code insecure}.
+ */
+public record ExecOp(ExecMeta meta, List<ExecMount> mounts, String network, String security, List<SecretEnv> secretEnv)
+        implements Op {
+    public ExecOp {
+        mounts = List.copyOf(mounts);
+        secretEnv = List.copyOf(secretEnv);
+    }
+
+    @Override
+    public int outputCount() {
+        return (int) mounts.stream().filter(m -> m.output() >= 0).count();
+    }
+
+    /** A secret exposed as an environment variable of the process. */
+    public record SecretEnv(String id, String name, boolean optional) {
+    }
+}
