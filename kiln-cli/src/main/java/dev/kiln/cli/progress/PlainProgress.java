@@ -1,0 +1,157 @@
+package dev.kiln.cli.progress;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * BuildKit's {@code --progress=plain} format: one block per vertex ({@code #N name}), log lines prefixed
+ * with the seconds since the vertex started, and a closing {@code DONE 1.2s}, {@code CACHED},
+ * {@code ERROR: msg} or {@code CANCELED}. When output switches to another vertex mid-stream the open
+ * block is closed with {@code #N ...} and reopened later, as BuildKit does. Thread-safe.
+ */
+public final class PlainProgress {
+    private final PrintStream out;
+    private final Map<String, Vertex> vertices = new HashMap<>();
+    private Vertex current;
+    private boolean notFirst;
+    private int nextIndex = 1;
+
+    public PlainProgress(PrintStream out) {
+        this.out = out;
+    }
+
+    private static final class Vertex {
+        final int index;
+        final String name;
+        long startedNanos;
+        final StringBuilder partialLine = new StringBuilder();
+
+        Vertex(int index, String name) {
+            this.index = index;
+            this.name = name;
+        }
+    }
+
+    public synchronized void started(String id, String name, long nanoTime) {
+        Vertex v = vertex(id, name);
+        v.startedNanos = nanoTime;
+        focus(v);
+    }
+
+    public synchronized void cached(String id, String name) {
+        Vertex v = vertex(id, name);
+        focus(v);
+        out.println("#" + v.index + " CACHED");
+        current = null;
+    }
+
+    /** Output of the vertex's process; split into lines, each prefixed with its time offset. */
+    public synchronized void log(String id, byte[] data, long nanoTime) {
+        Vertex v = vertices.get(id);
+        if (v == null) {
+            return;
+        }
+        String text = new String(data, StandardCharsets.UTF_8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                emitLine(v, nanoTime);
+            } else if (c != '\r') {
+                v.partialLine.append(c);
+            }
+        }
+    }
+
+    /** A status line such as {@code transferring context: 2.10MB done}. */
+    public synchronized void status(String id, String text) {
+        Vertex v = vertices.get(id);
+        if (v == null) {
+            return;
+        }
+        focus(v);
+        out.println("#" + v.index + " " + text);
+    }
+
+    public synchronized void completed(String id, long nanoTime) {
+        Vertex v = vertices.get(id);
+        if (v == null) {
+            return;
+        }
+        flushPartial(v, nanoTime);
+        focus(v);
+        out.println("#" + v.index + " DONE " + fixed((nanoTime - v.startedNanos) / 1e9, 1) + "s");
+        current = null;
+    }
+
+    public synchronized void failed(String id, String message, boolean canceled, long nanoTime) {
+        Vertex v = vertices.get(id);
+        if (v == null) {
+            return;
+        }
+        flushPartial(v, nanoTime);
+        focus(v);
+        out.println(canceled ? "#" + v.index + " CANCELED" : "#" + v.index + " ERROR: " + message);
+        current = null;
+    }
+
+    private void emitLine(Vertex v, long nanoTime) {
+        focus(v);
+        out.println("#" + v.index + " " + seconds(nanoTime - v.startedNanos) + " " + v.partialLine);
+        v.partialLine.setLength(0);
+    }
+
+    private void flushPartial(Vertex v, long nanoTime) {
+        if (!v.partialLine.isEmpty()) {
+            emitLine(v, nanoTime);
+        }
+    }
+
+    private Vertex vertex(String id, String name) {
+        return vertices.computeIfAbsent(id, k -> new Vertex(nextIndex++, name));
+    }
+
+    private void focus(Vertex v) {
+        if (v == current) {
+            return;
+        }
+        if (current != null) {
+            out.println("#" + current.index + " ...");
+        }
+        if (notFirst) {
+            out.println();
+        }
+        notFirst = true;
+        out.println("#" + v.index + " " + v.name);
+        current = v;
+    }
+
+    /** BuildKit prints 3 decimals below 10 s, 2 below 100 s, then 1. */
+    static String seconds(long nanos) {
+        double s = Math.max(0, nanos) / 1e9;
+        return fixed(s, s < 10 ? 3 : s < 100 ? 2 : 1);
+    }
+
+    /** Sizes as BuildKit's units package shows them: {@code 227B}, {@code 32.77kB}, {@code 2.10MB}. */
+    public static String bytes(long n) {
+        if (n < 1000) {
+            return n + "B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return fixed(v, 2) + units[u];
+    }
+
+    /** Go's {@code %.Nf}: the exact binary value rounded half-to-even (Java's Formatter rounds half-up). */
+    static String fixed(double value, int decimals) {
+        return new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    }
+}
