@@ -4,11 +4,16 @@ import dev.kiln.core.KilnException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The {@code kiln} command: parses arguments, runs a subcommand, maps errors to one line and an exit code. */
 @Command(name = "kiln", mixinStandardHelpOptions = true, version = "kiln 0.1.0",
-        description = "Builds container images from Dockerfiles, BuildKit-compatible, no daemon needed.",
+        description = "Builds container images from Dockerfiles, BuildKit-compatible, no daemon needed.%n"
+                + "Global option: --debug shows stack traces of errors.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    static final String DEBUG_PROPERTY = "kiln.debug";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,9 +22,13 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
+    /** Runs the CLI; {@code --debug} anywhere turns on stack traces for errors. */
     public static int run(String... args) {
-        CommandLine cli = newCommandLine();
-        return cli.execute(args);
+        List<String> rest = new ArrayList<>(List.of(args));
+        if (rest.remove("--debug")) {
+            System.setProperty(DEBUG_PROPERTY, "true");
+        }
+        return newCommandLine().execute(rest.toArray(String[]::new));
     }
 
     static CommandLine newCommandLine() {
@@ -40,7 +49,7 @@ public final class Main implements Runnable {
     }
 
     private static int handleError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        boolean debug = Boolean.getBoolean("kiln.debug") || System.getenv("KILN_DEBUG") != null;
+        boolean debug = Boolean.getBoolean(DEBUG_PROPERTY) || System.getenv("KILN_DEBUG") != null;
         if (debug) {
             e.printStackTrace(System.err);
         }
