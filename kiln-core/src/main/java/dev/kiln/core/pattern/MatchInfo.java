@@ -1,7 +1,5 @@
 package dev.kiln.core.pattern;
 
-import java.util.Arrays;
-
 /**
  * Per-pattern results for a directory, handed back when matching its children so that patterns which matched
  * a parent need not be re-evaluated (upstream's {@code MatchInfo}). {@link #NONE} means "no parent context".
@@ -25,15 +23,5 @@ public final class MatchInfo {
 
     boolean matched(int pattern) {
         return parentMatched[pattern];
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MatchInfo other && Arrays.equals(parentMatched, other.parentMatched);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(parentMatched);
     }
 }

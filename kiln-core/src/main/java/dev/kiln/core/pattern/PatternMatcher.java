@@ -5,6 +5,7 @@ import dev.kiln.core.KilnException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * {@code .dockerignore} matching with the semantics of moby/patternmatcher. Patterns apply in order and the last
@@ -128,12 +129,8 @@ public final class PatternMatcher {
                 .noneMatch(p -> ExclusionReach.mayReachInto(p, dirSegments));
     }
 
-    private interface PatternTest {
-        boolean test(PathPattern pattern);
-    }
-
     /** Applies patterns in order; inclusions are only tried while unmatched and exclusions only while matched. */
-    private boolean evaluate(PatternTest test) {
+    private boolean evaluate(Predicate<PathPattern> test) {
         boolean matched = false;
         for (PathPattern pattern : patterns) {
             if (pattern.exclusion() == matched && test.test(pattern)) {

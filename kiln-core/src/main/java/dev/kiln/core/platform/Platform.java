@@ -1,5 +1,7 @@
 package dev.kiln.core.platform;
 
+import dev.kiln.core.oci.Descriptor;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -26,6 +28,17 @@ public record Platform(String os, String architecture, String variant, String os
 
     public static Platform of(String os, String architecture, String variant) {
         return new Platform(os, architecture, variant, "", List.of());
+    }
+
+    /** The platform of an image-index entry (which carries no OS features). */
+    public static Platform of(Descriptor.OciPlatform oci) {
+        return new Platform(oci.os(), oci.architecture(), oci.variant(), oci.osVersion(), List.of());
+    }
+
+    /** This platform as written in an image index; empty variant and OS version are omitted. */
+    public Descriptor.OciPlatform toOci() {
+        return new Descriptor.OciPlatform(architecture, os, variant.isEmpty() ? null : variant,
+                osVersion.isEmpty() ? null : osVersion);
     }
 
     /**

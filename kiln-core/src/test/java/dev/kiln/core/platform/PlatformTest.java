@@ -1,6 +1,7 @@
 package dev.kiln.core.platform;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.core.oci.Descriptor;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -80,5 +81,14 @@ class PlatformTest {
         assertThat(host.architecture()).isEqualTo(HostPlatform.arch());
         assertThat(Platform.parse(host.os()).architecture()).isEqualTo(host.architecture());
         assertThat(PlatformMatcher.only(host).matches(host)).isTrue();
+    }
+
+    @Test
+    void convertsToAndFromIndexEntries() {
+        Platform armv7 = Platform.parse("linux/arm/v7");
+        assertThat(armv7.toOci()).isEqualTo(new Descriptor.OciPlatform("arm", "linux", "v7", null));
+        assertThat(Platform.of(armv7.toOci())).isEqualTo(armv7);
+        assertThat(Platform.of(new Descriptor.OciPlatform("amd64", "linux", null, null)))
+                .isEqualTo(Platform.of("linux", "amd64", ""));
     }
 }
