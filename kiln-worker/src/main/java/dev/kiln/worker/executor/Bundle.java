@@ -4,6 +4,7 @@ import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -12,23 +13,29 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The OCI bundle directory of one run: config.json plus the generated hosts and resolv.conf (the rootfs
- * stays where the caller mounted it). A lock held for the whole run tells a later Kiln whether the
- * bundle still has an owner or was abandoned by a killed process. The files are scratch data, so they
- * are written without fsync.
+ * The OCI bundle directory of one run, holding only config.json (the rootfs stays where the caller
+ * mounted it). The lock held on config.json for the whole run tells a later Kiln whether the bundle
+ * still has an owner or was abandoned by a killed process. It is scratch data, written without fsync.
  */
 final class Bundle implements AutoCloseable {
-    private static final String LOCK = "lock";
+    private static final String CONFIG = "config.json";
+    /**
+     * Bundles this JVM holds. Probing their lock from here would be wrong twice over: the JVM reports an
+     * overlap, and closing the probing channel would drop our own POSIX lock on the file.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path dir;
-    private final FileChannel lockChannel;
+    private final FileChannel config;
 
-    private Bundle(Path dir, FileChannel lockChannel) {
+    private Bundle(Path dir, FileChannel config) {
         this.dir = dir;
-        this.lockChannel = lockChannel;
+        this.config = config;
     }
 
     static Bundle create(Path bundles, String id) {
@@ -41,9 +48,11 @@ final class Bundle implements AutoCloseable {
             throw new KilnException(ErrorKind.UNAVAILABLE, "cannot create bundle " + dir + ": " + e.getMessage(), e);
         }
         try {
-            FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            channel.lock();
-            return new Bundle(dir, channel);
+            FileChannel config = FileChannel.open(dir.resolve(CONFIG), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            config.lock();
+            HELD.add(dir);
+            return new Bundle(dir, config);
         } catch (IOException e) {
             deleteQuietly(dir);
             throw new KilnException(ErrorKind.UNAVAILABLE, "cannot lock bundle " + dir + ": " + e.getMessage(), e);
@@ -54,21 +63,23 @@ final class Bundle implements AutoCloseable {
         return dir;
     }
 
-    Path write(String name, byte[] content) {
-        Path file = dir.resolve(name);
+    void writeConfig(byte[] json) {
         try {
-            Files.write(file, content);
-            return file;
+            ByteBuffer buffer = ByteBuffer.wrap(json);
+            while (buffer.hasRemaining()) {
+                config.write(buffer);
+            }
         } catch (IOException e) {
-            throw new KilnException(ErrorKind.UNAVAILABLE, "cannot write " + file + ": " + e.getMessage(), e);
+            throw new KilnException(ErrorKind.UNAVAILABLE, "cannot write " + dir.resolve(CONFIG) + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public void close() {
         deleteQuietly(dir);
+        HELD.remove(dir);
         try {
-            lockChannel.close();
+            config.close();
         } catch (IOException e) {
             // Closing releases the lock; a failure here leaves nothing behind that matters.
         }
@@ -76,19 +87,20 @@ final class Bundle implements AutoCloseable {
 
     /** True when no live process holds the bundle's lock (or it never got one). */
     static boolean isAbandoned(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.WRITE)) {
+        if (HELD.contains(dir)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(dir.resolve(CONFIG), StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
             return lock != null;
         } catch (NoSuchFileException e) {
             return true;
-        } catch (OverlappingFileLockException e) {
-            return false;
-        } catch (IOException e) {
+        } catch (IOException | OverlappingFileLockException e) {
             return false;
         }
     }
 
-    /** Bundles hold only the flat files written here, never the rootfs, so one level is enough. */
+    /** Bundles hold only config.json (an older layout may have more flat files), never the rootfs. */
     static void deleteQuietly(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : (Iterable<Path>) files::iterator) {

@@ -30,6 +30,7 @@ public final class RuncExecutor implements Executor {
     private static final long KILL_RETRY_MILLIS = 20;
 
     private final Path bundles;
+    private final SharedEtcFiles etcFiles;
     private final RuncCli runc;
     private final OciSpecBuilder specs;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
@@ -42,10 +43,12 @@ public final class RuncExecutor implements Executor {
     public RuncExecutor(Path stateDir, Path runcBinary) {
         Path state = stateDir.toAbsolutePath();
         this.bundles = state.resolve("bundles");
+        this.etcFiles = new SharedEtcFiles(state.resolve("etc"));
         this.runc = new RuncCli(runcBinary, state.resolve("runc"));
         this.specs = new OciSpecBuilder(HostFacts.current());
         try {
             Files.createDirectories(bundles);
+            Files.createDirectories(state.resolve("etc"));
             Files.createDirectories(state.resolve("runc"));
         } catch (IOException e) {
             throw new KilnException(ErrorKind.UNAVAILABLE, "cannot create executor state in " + state + ": " + e, e);
@@ -77,11 +80,11 @@ public final class RuncExecutor implements Executor {
     private void prepare(ExecRequest request, Bundle bundle) {
         ResolvedUser user = UserResolver.resolve(request.rootfs(), request.user());
         WorkingDir.ensure(request.rootfs(), request.cwd(), user);
-        Path hosts = bundle.write("hosts", EtcFiles.hosts(request.hostname(), request.extraHosts()));
-        Path resolvConf = bundle.write("resolv.conf",
+        Path hosts = etcFiles.file("hosts", EtcFiles.hosts(request.hostname(), request.extraHosts()));
+        Path resolvConf = etcFiles.file("resolv.conf",
                 EtcFiles.resolvConf(EtcFiles.readHostResolvConf(request.network()), request.network()));
         OciSpec spec = specs.build(request, user, hosts, resolvConf, "kiln/" + request.id());
-        bundle.write("config.json", Json.bytes(spec));
+        bundle.writeConfig(Json.bytes(spec));
     }
 
     private ExecResult execute(String id, Bundle bundle, ProcessOutput output) {
