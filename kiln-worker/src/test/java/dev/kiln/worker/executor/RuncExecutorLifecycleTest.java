@@ -158,6 +158,32 @@ class RuncExecutorLifecycleTest {
     }
 
     @Test
+    void overlayRootfs_keepsWritesAndNoStubsInTheUpperDir() throws Exception {
+        Path layers = Files.createDirectory(temp.resolve("overlay"));
+        Path upper = Files.createDirectory(layers.resolve("upper"));
+        Path merged = Files.createDirectory(layers.resolve("merged"));
+        Files.createDirectory(layers.resolve("work"));
+        Files.deleteIfExists(rootfs.resolve("etc/hosts"));
+        oracle("mount", "-t", "overlay", "overlay", "-o", "lowerdir=" + rootfs + ",upperdir=" + upper
+                + ",workdir=" + layers.resolve("work"), merged.toString());
+        try {
+            run(executor, shell(merged, "echo new > /newfile").build()).succeeded();
+        } finally {
+            oracle("umount", merged.toString());
+        }
+
+        assertThat(upper.resolve("newfile")).hasContent("new");
+        assertThat(upper.resolve("etc/hosts")).doesNotExist();
+        assertThat(upper.resolve("etc/resolv.conf")).doesNotExist();
+    }
+
+    /** mount(8)/umount(8) as test oracles only: the product never runs them. */
+    private static void oracle(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        assertThat(process.waitFor()).as(String.join(" ", command)).isZero();
+    }
+
+    @Test
     void rootfsThatIsNotADirectory_isRejected() {
         ExecRequest request = shell(temp.resolve("missing"), "true").build();
 
