@@ -100,7 +100,7 @@ final class Bundle implements AutoCloseable {
         }
     }
 
-    /** Bundles hold only config.json (an older layout may have more flat files), never the rootfs. */
+    /** Bundles hold flat files only, never the rootfs, so one level is all there is to delete. */
     static void deleteQuietly(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : (Iterable<Path>) files::iterator) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,7 @@ public final class RuncExecutor implements Executor {
 
     @Override
     public ExecResult run(ExecRequest request, ProcessOutput output) {
+        Objects.requireNonNull(output, "output");
         if (!Files.isDirectory(request.rootfs())) {
             throw new KilnException(ErrorKind.FAILED_PRECONDITION, "rootfs " + request.rootfs() + " is not a directory");
         }
