@@ -80,7 +80,7 @@ record AuthChallenge(String scheme, Map<String, String> params) {
                 }
                 b.append(c);
             }
-            pos++;
+            pos = Math.min(pos + 1, s.length()); // past the closing quote, if there is one
             return b.toString();
         }
 
