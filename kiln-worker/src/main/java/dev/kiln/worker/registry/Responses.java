@@ -100,9 +100,10 @@ final class Responses {
                 messages.add(m.isEmpty() ? err.path("code").asString("").toLowerCase(java.util.Locale.ROOT) : m);
             }
         } catch (JacksonException | IllegalArgumentException e) {
-            messages.add(new String(body, StandardCharsets.UTF_8));
+            // not the Distribution envelope: show the text itself
         }
-        return printable(String.join("; ", messages.stream().filter(m -> !m.isBlank()).toList()));
+        List<String> said = messages.stream().filter(m -> !m.isBlank()).toList();
+        return printable(said.isEmpty() ? new String(body, StandardCharsets.UTF_8) : String.join("; ", said));
     }
 
     static String printable(String s) {
