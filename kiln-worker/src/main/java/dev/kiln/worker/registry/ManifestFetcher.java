@@ -22,7 +22,6 @@ import java.util.Set;
  * {@code Docker-Content-Digest}. The bytes are kept verbatim (digests are over bytes).
  */
 final class ManifestFetcher {
-    static final long MAX_MANIFEST_BYTES = 4 << 20;
     static final String ACCEPT = String.join(", ", MediaTypes.OCI_INDEX, MediaTypes.DOCKER_MANIFEST_LIST,
             MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST);
 
@@ -40,10 +39,10 @@ final class ManifestFetcher {
      * @param subject  what to call it in errors, e.g. {@code 127.0.0.1:5000/library/busybox:latest}
      */
     Fetched fetch(Endpoint ep, String repository, String reference, Descriptor expected, String subject) {
-        long limit = expected == null ? MAX_MANIFEST_BYTES : expected.size();
-        if (limit > MAX_MANIFEST_BYTES) {
+        long limit = expected == null ? RegistryClient.MAX_MANIFEST_BYTES : expected.size();
+        if (limit > RegistryClient.MAX_MANIFEST_BYTES) {
             throw new KilnException(ErrorKind.FAILED_PRECONDITION, subject + ": manifest is too large: "
-                    + limit + " bytes (the limit is " + MAX_MANIFEST_BYTES + ")");
+                    + limit + " bytes (the limit is " + RegistryClient.MAX_MANIFEST_BYTES + ")");
         }
         HttpResponse<InputStream> response = http.send(ep, RegistryHttp.Call.get(
                 ep.uri(repository, "manifests/" + reference), Set.of(Authorizer.pullScope(repository)), subject,

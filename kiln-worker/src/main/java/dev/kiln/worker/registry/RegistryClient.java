@@ -26,8 +26,10 @@ import java.util.function.Supplier;
  * Thread-safe; share one per build.
  */
 public final class RegistryClient {
+    /** Manifests and indexes larger than this are refused (containerd uses the same limit). */
+    public static final long MAX_MANIFEST_BYTES = 4 << 20;
     /** Image configs are JSON documents; anything this large is hostile. */
-    static final long MAX_CONFIG_BYTES = 8 << 20;
+    public static final long MAX_CONFIG_BYTES = 8 << 20;
 
     private final ContentStore store;
     private final RegistryOptions options;
@@ -127,7 +129,7 @@ public final class RegistryClient {
     /** Uploads a manifest or index from the store under {@code reference} (a tag, or its digest). */
     public void pushManifest(ImageReference target, String reference, Descriptor manifest) {
         Endpoint ep = hosts.pushEndpoint(target.domain());
-        byte[] bytes = store.read(manifest.parsedDigest(), ManifestFetcher.MAX_MANIFEST_BYTES);
+        byte[] bytes = store.read(manifest.parsedDigest(), MAX_MANIFEST_BYTES);
         String subject = target.name() + ":" + reference;
         limited(target, () -> retry().run(() -> {
             manifestPusher.push(ep, target.path(), reference, manifest.mediaType(), bytes, subject);
@@ -145,7 +147,7 @@ public final class RegistryClient {
     }
 
     private void pushTree(ImageReference target, Descriptor d, ImageReference mountFrom) {
-        byte[] bytes = store.read(d.parsedDigest(), ManifestFetcher.MAX_MANIFEST_BYTES);
+        byte[] bytes = store.read(d.parsedDigest(), MAX_MANIFEST_BYTES);
         if (MediaTypes.isIndex(d.mediaType())) {
             for (Descriptor child : Json.parse(bytes, Index.class, "image index " + d.digest()).manifests()) {
                 pushTree(target, child, mountFrom);
