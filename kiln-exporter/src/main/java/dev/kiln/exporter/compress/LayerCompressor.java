@@ -1,6 +1,8 @@
 package dev.kiln.exporter.compress;
 
 import dev.kiln.core.Digest;
+import dev.kiln.core.content.ContentStore;
+import dev.kiln.core.content.ContentWriter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,9 +10,9 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 
 /**
- * Turns an uncompressed layer tar into a layer blob. Both digests are computed on the way through, so the blob can
- * be committed to the content store under its digest without being read again. gzip runs on all cores
- * ({@link ParallelGzipOutputStream}), zstd on two native workers; the output is the same on every machine.
+ * Turns an uncompressed layer tar into a layer blob in the content store. The diffID is hashed on the way in and the
+ * blob digest by the content-store writer on the way out, so nothing is read twice. gzip runs on all cores
+ * ({@link ParallelGzipOutputStream}), zstd on two native workers; the bytes are the same on every machine.
  */
 public final class LayerCompressor {
     private static final int BUFFER_SIZE = 1 << 17;
@@ -19,16 +21,25 @@ public final class LayerCompressor {
     }
 
     /**
-     * Reads {@code tar} to its end and writes the blob to {@code sink}, which is flushed but left open.
+     * Reads {@code tar} to its end and commits the compressed blob to {@code store}.
      *
-     * @throws IOException if reading or writing fails
+     * @throws IOException if reading the tar or writing the blob fails
      */
-    public static CompressedLayer compress(InputStream tar, OutputStream sink, Compression type, int level)
+    public static CompressedLayer compress(InputStream tar, ContentStore store, Compression type, int level)
             throws IOException {
-        DigestingOutputStream blob = new DigestingOutputStream(sink);
+        try (ContentWriter writer = store.writer()) {
+            TarStats tarStats = compress(tar, writer, type, level);
+            long size = writer.written();
+            Digest blob = writer.commit(size, null);
+            return new CompressedLayer(blob, size, tarStats.diffId(), tarStats.size());
+        }
+    }
+
+    /** Compresses {@code tar} into {@code sink}, which is flushed but left open. */
+    static TarStats compress(InputStream tar, OutputStream sink, Compression type, int level) throws IOException {
         MessageDigest diffId = Digest.newSha256();
         long tarSize = 0;
-        try (OutputStream compressing = type.compressing(blob, level)) {
+        try (OutputStream compressing = type.compressing(new CloseShieldOutputStream(sink), level)) {
             byte[] buf = new byte[BUFFER_SIZE];
             for (int n; (n = tar.read(buf)) >= 0; ) {
                 diffId.update(buf, 0, n);
@@ -36,6 +47,9 @@ public final class LayerCompressor {
                 tarSize += n;
             }
         }
-        return new CompressedLayer(blob.digest(), blob.count(), Digest.fromSha256(diffId), tarSize);
+        return new TarStats(Digest.fromSha256(diffId), tarSize);
+    }
+
+    record TarStats(Digest diffId, long size) {
     }
 }
