@@ -14,7 +14,8 @@ import java.util.Optional;
  * Lines the config history up with the layers the way BuildKit's image writer does: history entries without a layer
  * are marked empty, layers without a history entry get one, empty layers (an empty tar) are dropped and their entry
  * marked empty, missing {@code created} times are filled from their neighbours, and with SOURCE_DATE_EPOCH no entry
- * is later than the epoch.
+ * is later than the epoch, except the entries inherited unchanged from the base image (moby/buildkit#4614: their times
+ * must keep matching the base image's).
  */
 final class HistoryNormalizer {
     /** The diffID of a tar with no entries (two zero blocks, as Go's archive/tar writes it). */
@@ -27,7 +28,7 @@ final class HistoryNormalizer {
     private HistoryNormalizer() {
     }
 
-    static Result normalize(List<History> given, List<LayerBlob> layers, Optional<Instant> epoch) {
+    static Result normalize(List<History> given, List<History> base, List<LayerBlob> layers, Optional<Instant> epoch) {
         List<History> history = alignCounts(given == null ? List.of() : given, layers.size());
         List<History> aligned = new ArrayList<>(history.size());
         List<LayerBlob> kept = new ArrayList<>(layers.size());
@@ -43,7 +44,7 @@ final class HistoryNormalizer {
             }
             aligned.add(h);
         }
-        return new Result(clampToEpoch(fillCreated(aligned), epoch), kept);
+        return new Result(clampToEpoch(fillCreated(aligned), base, epoch), kept);
     }
 
     private static List<History> alignCounts(List<History> given, int layerCount) {
@@ -95,16 +96,25 @@ final class HistoryNormalizer {
         return filled;
     }
 
-    private static List<History> clampToEpoch(List<History> history, Optional<Instant> epoch) {
+    private static List<History> clampToEpoch(List<History> history, List<History> base, Optional<Instant> epoch) {
         if (epoch.isEmpty()) {
             return history;
         }
-        String pinned = epoch.get().toString();
-        return history.stream()
-                .map(h -> h.created() == null || parse(h.created()).map(t -> t.isAfter(epoch.get())).orElse(false)
-                        ? new History(pinned, h.createdBy(), h.author(), h.comment(), h.emptyLayer())
-                        : h)
-                .toList();
+        List<History> clamped = new ArrayList<>(history.size());
+        boolean divergedFromBase = false;
+        for (int i = 0; i < history.size(); i++) {
+            History h = history.get(i);
+            divergedFromBase |= i >= base.size() || !h.equals(base.get(i));
+            clamped.add(divergedFromBase && isAfter(h.created(), epoch.get())
+                    ? new History(epoch.get().toString(), h.createdBy(), h.author(), h.comment(), h.emptyLayer())
+                    : h);
+        }
+        return clamped;
+    }
+
+    /** True for a missing time too: an entry without a time gets the epoch. */
+    static boolean isAfter(String created, Instant epoch) {
+        return created == null || parse(created).map(t -> t.isAfter(epoch)).orElse(false);
     }
 
     static Optional<Instant> parse(String rfc3339) {

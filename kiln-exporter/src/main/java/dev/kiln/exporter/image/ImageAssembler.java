@@ -49,7 +49,7 @@ public final class ImageAssembler {
             blobs.add(layerBlobs.blobFor(layer, options.compression(), oci));
         }
         HistoryNormalizer.Result normalized =
-                HistoryNormalizer.normalize(image.config().history(), blobs, options.sourceDateEpoch());
+                HistoryNormalizer.normalize(image.config().history(), image.baseHistory(), blobs, options.sourceDateEpoch());
         List<Descriptor> layers = normalized.layers().stream().map(LayerBlob::blob).toList();
 
         byte[] configJson = Json.bytes(finalConfig(image.config(), normalized, options.sourceDateEpoch()));
@@ -67,8 +67,10 @@ public final class ImageAssembler {
     private static ImageConfig finalConfig(ImageConfig config, HistoryNormalizer.Result normalized,
                                            Optional<Instant> epoch) {
         List<String> diffIds = normalized.layers().stream().map(l -> l.diffId().toString()).toList();
-        String created = epoch.map(Instant::toString).orElseGet(() -> config.created() != null
-                ? config.created() : lastCreated(normalized.history()));
+        String created = config.created() != null ? config.created() : lastCreated(normalized.history());
+        if (created != null && epoch.isPresent() && HistoryNormalizer.isAfter(created, epoch.get())) {
+            created = epoch.get().toString();
+        }
         return config.withRootfs(new ImageConfig.RootFs("layers", diffIds))
                 .withHistory(normalized.history())
                 .withCreated(created);
