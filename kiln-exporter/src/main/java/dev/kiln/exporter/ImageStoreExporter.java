@@ -1,0 +1,51 @@
+package dev.kiln.exporter;
+
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
+import dev.kiln.core.oci.Descriptor;
+import dev.kiln.exporter.image.AssembledImage;
+import dev.kiln.exporter.image.ImageAssembler;
+import dev.kiln.exporter.image.ImageName;
+
+/**
+ * {@code type=image} (and {@code type=registry}, which is {@code type=image,push=true}): names the image in the local
+ * image store and, with {@code push=true}, uploads it. OCI media types by default.
+ */
+record ImageStoreExporter(ImageAttributes image, boolean push, ImagePublisher publisher, ImageAssembler assembler)
+        implements Exporter {
+
+    static ImageStoreExporter resolve(OutputSpec spec, ExporterAttributes attrs, boolean registry,
+                                      ExportContext context, ImageAssembler assembler) {
+        ImageAttributes image = ImageAttributes.take(attrs, true);
+        boolean push = attrs.takeBool("push", registry);
+        if (spec.dest().isPresent()) {
+            throw new KilnException(ErrorKind.INVALID_ARGUMENT, "output type=" + spec.type() + " does not take dest");
+        }
+        if (image.names().isEmpty()) {
+            throw new KilnException(ErrorKind.INVALID_ARGUMENT,
+                    "output type=" + spec.type() + " needs name=<image> (or a tag with -t)");
+        }
+        ImagePublisher publisher = context.images().orElseThrow(() -> new KilnException(ErrorKind.UNAVAILABLE,
+                "output type=" + spec.type() + " needs an image store, which this engine was started without"));
+        return new ImageStoreExporter(image, push, publisher, assembler);
+    }
+
+    @Override
+    public String description() {
+        return push ? "exporting to image and pushing" : "exporting to image";
+    }
+
+    @Override
+    public ExportResult export(ExportRequest request) {
+        AssembledImage assembled = assembler.assemble(request.image(), image.options(request));
+        Descriptor manifest = new Descriptor(assembled.manifest().mediaType(), assembled.manifest().digest(),
+                assembled.manifest().size(), null, null);
+        for (ImageName name : image.names()) {
+            publisher.store(name, manifest);
+            if (push) {
+                publisher.push(name, manifest);
+            }
+        }
+        return ExportResult.of(new ExportResult.Image(manifest, assembled.config().parsedDigest(), image.names()));
+    }
+}
