@@ -1,0 +1,129 @@
+package dev.kiln.worker.ops;
+
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
+import dev.kiln.solver.WorkerSpi;
+import dev.kiln.worker.executor.Executor;
+import dev.kiln.worker.snapshot.Kind;
+import dev.kiln.worker.snapshot.Mounter;
+import dev.kiln.worker.snapshot.Snapshotter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The parts the op handlers share, and the snapshot chores they all do: make a writable snapshot and
+ * mount it, unmount, commit under a fresh name, clean up after a failure.
+ */
+final class WorkerContext {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Snapshotter snapshotter;
+    private final Mounter mounter;
+    private final Executor executor;
+    private final Path mountRoot;
+    private final WorkerOptions options;
+
+    WorkerContext(Snapshotter snapshotter, Mounter mounter, Executor executor, Path mountRoot, WorkerOptions options) {
+        this.snapshotter = snapshotter;
+        this.mounter = mounter;
+        this.executor = executor;
+        this.mountRoot = mountRoot;
+        this.options = options;
+    }
+
+    Snapshotter snapshotter() {
+        return snapshotter;
+    }
+
+    Mounter mounter() {
+        return mounter;
+    }
+
+    Executor executor() {
+        return executor;
+    }
+
+    WorkerOptions options() {
+        return options;
+    }
+
+    String newKey(String kind) {
+        return kind + "-" + randomHex();
+    }
+
+    String newContainerId() {
+        return "kiln-" + randomHex();
+    }
+
+    /** Prepares a writable snapshot of {@code parent} (null: empty) and mounts it; returns the mount point. */
+    Path mountActive(String key, String parent) {
+        var mounts = snapshotter.prepare(key, parent);
+        Path dir = mountRoot.resolve(key);
+        try {
+            Files.createDirectories(dir);
+            mounter.mount(mounts, dir);
+            return dir;
+        } catch (IOException | RuntimeException e) {
+            removeQuietly(key);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    void unmount(Path dir) {
+        mounter.unmount(dir);
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // an empty mount point left behind is harmless; the next start-up sweeps it
+        }
+    }
+
+    /** Commits the active snapshot under a fresh name and returns the name. */
+    String commit(String key) {
+        String name = "r-" + randomHex();
+        snapshotter.commit(name, key);
+        return name;
+    }
+
+    void removeQuietly(String key) {
+        try {
+            snapshotter.remove(key);
+        } catch (KilnException e) {
+            // already gone or never made: nothing to clean
+        }
+    }
+
+    WorkerSpi.Result result(String name) {
+        return new SnapshotResult(name, snapshotter.usage(name).size());
+    }
+
+    Optional<WorkerSpi.Result> load(String name) {
+        try {
+            return snapshotter.stat(name).kind() == Kind.COMMITTED ? Optional.of(result(name)) : Optional.empty();
+        } catch (KilnException e) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    String snapshotName(WorkerSpi.Result input) {
+        if (input instanceof SnapshotResult s) {
+            return s.name();
+        }
+        throw new KilnException(ErrorKind.INVALID_ARGUMENT, "input " + input.id() + " is not a filesystem snapshot");
+    }
+
+    private static String randomHex() {
+        byte[] b = new byte[8];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}
