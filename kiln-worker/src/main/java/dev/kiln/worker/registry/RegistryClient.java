@@ -46,7 +46,7 @@ public final class RegistryClient {
         this.hosts = new RegistryHosts(options.hosts());
         Transports transports = new Transports();
         RegistryHttp http = new RegistryHttp(transports,
-                new Authorizer(options.credentials(), new TokenClient(transports)));
+                new Authorizer(options.credentials(), new TokenClient(transports, options.silenceTimeout())), options.silenceTimeout());
         this.manifests = new ManifestFetcher(http);
         this.blobs = new BlobFetcher(http, store);
         this.blobPusher = new BlobPusher(http, store, options.chunkSize());
