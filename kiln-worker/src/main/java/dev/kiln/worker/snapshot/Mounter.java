@@ -30,10 +30,10 @@ public final class Mounter {
         this.scratch = scratch;
     }
 
-    /** The reading end of {@link #withReadOnly}. */
+    /** Work done while mounts are up, given the directory they are mounted at. */
     @FunctionalInterface
-    public interface Reader<T> {
-        T read(Path root) throws IOException;
+    public interface InMount<T> {
+        T run(Path root) throws IOException;
     }
 
     /** Mounts {@code mounts} in order at {@code dir}; on failure nothing stays mounted. */
@@ -79,33 +79,30 @@ public final class Mounter {
         }
     }
 
-    /**
-     * Runs {@code reader} on a read-only view of {@code mounts}. A single bind mount is read in place; anything
-     * else is mounted read-only on a temporary directory under the scratch directory for the duration.
-     */
-    public <T> T withReadOnly(List<Mount> mounts, Reader<T> reader) throws IOException {
-        if (mounts.isEmpty()) {
-            Path empty = Files.createTempDirectory(Files.createDirectories(scratch), "empty-");
-            try {
-                return reader.read(empty);
-            } finally {
-                Files.deleteIfExists(empty);
-            }
-        }
-        if (mounts.size() == 1 && mounts.getFirst().type().equals("bind") && mounts.getFirst().target().isEmpty()) {
-            return reader.read(Path.of(mounts.getFirst().source()));
-        }
-        Path dir = Files.createTempDirectory(Files.createDirectories(scratch), "ro-");
+    /** Runs {@code body} with {@code mounts} mounted on a temporary directory under the scratch directory. */
+    public <T> T withMounted(List<Mount> mounts, InMount<T> body) throws IOException {
+        Path dir = Files.createTempDirectory(Files.createDirectories(scratch), "mnt-");
         try {
-            mount(mounts.stream().map(Mounter::readOnly).toList(), dir);
+            mount(mounts, dir);
             try {
-                return reader.read(dir);
+                return body.run(dir);
             } finally {
                 unmount(dir);
             }
         } finally {
             Files.deleteIfExists(dir);
         }
+    }
+
+    /**
+     * Runs {@code body} on a read-only view of {@code mounts}: an empty list is an empty directory, a single bind
+     * mount is read in place, anything else is mounted read-only for the duration.
+     */
+    public <T> T withReadOnly(List<Mount> mounts, InMount<T> body) throws IOException {
+        if (mounts.size() == 1 && mounts.getFirst().type().equals("bind") && mounts.getFirst().target().isEmpty()) {
+            return body.run(Path.of(mounts.getFirst().source()));
+        }
+        return withMounted(mounts.stream().map(Mounter::readOnly).toList(), body);
     }
 
     /** Lazily detaches every mount at or below {@code dir}, deepest first (start-up cleanup after a crash). */
