@@ -12,7 +12,6 @@ import dev.kiln.exporter.testing.SampleRootfs;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,9 +57,5 @@ record ExportFixture(Path rootfs, Path layerTar, Digest layerDiffId, BusyboxFixt
 
     ExportResult export(String output, Optional<Instant> epoch) {
         return exporters.resolve(OutputSpec.parse(output)).export(request(epoch));
-    }
-
-    static byte[] read(Path p) throws IOException {
-        return Files.readAllBytes(p);
     }
 }
