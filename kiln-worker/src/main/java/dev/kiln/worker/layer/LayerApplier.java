@@ -9,6 +9,7 @@ import dev.kiln.worker.snapshot.Snapshotter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +59,12 @@ public final class LayerApplier {
      */
     public ApplyResult applyToSnapshot(Snapshotter sn, String name, String parent, InputStream blob,
                                        Digest expectedDiffId, ApplyOptions options) {
+        return applyToSnapshot(sn, name, parent, blob, expectedDiffId, options, Map.of());
+    }
+
+    /** As above, with more labels for the committed snapshot (for example the blob it came from). */
+    public ApplyResult applyToSnapshot(Snapshotter sn, String name, String parent, InputStream blob,
+                                       Digest expectedDiffId, ApplyOptions options, Map<String, String> labels) {
         String key = "extract-" + UUID.randomUUID() + " " + name;
         List<Mount> mounts = sn.prepare(key, parent);
         boolean committed = false;
@@ -67,7 +74,9 @@ public final class LayerApplier {
                 throw new KilnException(ErrorKind.INVALID_ARGUMENT, "layer " + name + ": diffID " + result.diffId()
                         + " does not match the expected " + expectedDiffId);
             }
-            sn.commit(name, key, Map.of(Snapshotter.LABEL_DIFF_ID, result.diffId().toString()));
+            Map<String, String> all = new HashMap<>(labels);
+            all.put(Snapshotter.LABEL_DIFF_ID, result.diffId().toString());
+            sn.commit(name, key, all);
             committed = true;
             return result;
         } finally {

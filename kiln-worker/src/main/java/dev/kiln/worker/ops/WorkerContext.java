@@ -5,6 +5,7 @@ import dev.kiln.core.KilnException;
 import dev.kiln.solver.WorkerSpi;
 import dev.kiln.worker.executor.Executor;
 import dev.kiln.worker.snapshot.Kind;
+import dev.kiln.worker.snapshot.Mount;
 import dev.kiln.worker.snapshot.Mounter;
 import dev.kiln.worker.snapshot.Snapshotter;
 
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,8 +65,20 @@ final class WorkerContext {
 
     /** Prepares a writable snapshot of {@code parent} (null: empty) and mounts it; returns the mount point. */
     Path mountActive(String key, String parent) {
-        var mounts = snapshotter.prepare(key, parent);
-        Path dir = mountRoot.resolve(key);
+        return mountAt(key, snapshotter.prepare(key, parent));
+    }
+
+    /** A read-only view of the committed snapshot {@code name}, mounted; returns the mount point. */
+    Path mountView(String key, String name) {
+        return mountAt(key, snapshotter.view(key, name));
+    }
+
+    Path mountPoint(String key) {
+        return mountRoot.resolve(key);
+    }
+
+    private Path mountAt(String key, List<Mount> mounts) {
+        Path dir = mountPoint(key);
         try {
             Files.createDirectories(dir);
             mounter.mount(mounts, dir);

@@ -1,0 +1,69 @@
+package dev.kiln.worker.ops;
+
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
+import dev.kiln.core.content.ContentStore;
+import dev.kiln.graph.ExecOp;
+import dev.kiln.graph.FileOp;
+import dev.kiln.graph.Node;
+import dev.kiln.graph.SourceOp;
+import dev.kiln.solver.WorkerSpi;
+import dev.kiln.worker.executor.Executor;
+import dev.kiln.worker.image.ImageSource;
+import dev.kiln.worker.layer.LayerApplier;
+import dev.kiln.worker.snapshot.Mounter;
+import dev.kiln.worker.snapshot.Snapshotter;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The worker the solver drives: one handler per op kind, all working on one snapshotter. A build's
+ * local directories (the context) are given per worker, so an in-process build makes one per build.
+ */
+public final class BuildWorker implements WorkerSpi {
+    private final WorkerContext context;
+    private final ImageSource images;
+    private final ContentStore content;
+    private final LayerApplier applier;
+    private final ContentDigests digests;
+    private final Map<String, Path> localDirs;
+    private final Path mirrorsRoot;
+
+    /**
+     * @param stateRoot where the worker keeps mount points and context mirrors
+     * @param localDirs the directories of {@code local://NAME} sources, by NAME
+     */
+    public BuildWorker(Snapshotter snapshotter, Mounter mounter, Executor executor, ImageSource images,
+                       ContentStore content, Path stateRoot, Map<String, Path> localDirs, WorkerOptions options) {
+        this.context = new WorkerContext(snapshotter, mounter, executor, stateRoot.resolve("mnt"), options);
+        this.images = images;
+        this.content = content;
+        this.applier = new LayerApplier(mounter);
+        this.digests = new ContentDigests(context);
+        this.localDirs = Map.copyOf(localDirs);
+        this.mirrorsRoot = stateRoot.resolve("contexts");
+    }
+
+    @Override
+    public OpHandler resolve(Node node) {
+        return switch (node.op()) {
+            case ExecOp exec -> new ExecHandler(node, exec, context);
+            case FileOp file -> new FileHandler(node, file, context, digests);
+            case SourceOp source when source.isImage() ->
+                    new ImageSourceHandler(node, source, context, images, content, applier);
+            case SourceOp source when source.isLocal() -> new LocalSourceHandler(source, localDirs, mirrorsRoot);
+            case SourceOp source -> throw new KilnException(ErrorKind.INVALID_ARGUMENT,
+                    "source " + source.identifier() + " is not supported yet");
+        };
+    }
+
+    @Override
+    public Optional<Result> load(String resultId) {
+        if (!resultId.startsWith(SnapshotResult.PREFIX)) {
+            return Optional.empty();
+        }
+        return context.load(resultId.substring(SnapshotResult.PREFIX.length()));
+    }
+}

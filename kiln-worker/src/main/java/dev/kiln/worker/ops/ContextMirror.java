@@ -1,0 +1,193 @@
+package dev.kiln.worker.ops;
+
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
+import dev.kiln.core.pattern.MatchInfo;
+import dev.kiln.core.pattern.MatchResult;
+import dev.kiln.core.pattern.PatternMatcher;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps a private copy of a build context in step with the user's directory, leaving out what the
+ * ignore patterns exclude (BuildKit's incremental context transfer, without the session): files whose
+ * type, size, mode, owner and mtime are unchanged are not copied again, files gone from the context
+ * are deleted from the copy. Builds read the copy, never the user's tree, so a file changing
+ * mid-build cannot tear a step, and an ignored file can never reach an image.
+ */
+final class ContextMirror {
+    private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
+    /** What a sync did, for the {@code transferring context} progress line. */
+    record Stats(long files, long bytesCopied) {
+    }
+
+    private ContextMirror() {
+    }
+
+    static Stats sync(Path context, PatternMatcher excludes, Path mirror) throws IOException {
+        if (!Files.isDirectory(context)) {
+            throw new KilnException(ErrorKind.NOT_FOUND, "build context " + context + " is not a directory");
+        }
+        Files.createDirectories(mirror);
+        Walker walker = new Walker(context, excludes, mirror);
+        Files.walkFileTree(context, walker);
+        deleteUnvisited(mirror, walker.kept);
+        return new Stats(walker.files, walker.bytesCopied);
+    }
+
+    private static final class Walker extends SimpleFileVisitor<Path> {
+        private final Path context;
+        private final PatternMatcher excludes;
+        private final Path mirror;
+        private final Deque<MatchInfo> parents = new ArrayDeque<>();
+        final Set<Path> kept = new HashSet<>();
+        long files;
+        long bytesCopied;
+
+        Walker(Path context, PatternMatcher excludes, Path mirror) {
+            this.context = context;
+            this.excludes = excludes;
+            this.mirror = mirror;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+            if (dir.equals(context)) {
+                parents.push(MatchInfo.NONE);
+                return FileVisitResult.CONTINUE;
+            }
+            String rel = relative(dir);
+            MatchResult m = excludes.matchesUsingParentResults(rel, parents.peek());
+            if (m.matched() && excludes.canSkipDirectory(rel)) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            parents.push(m.info());
+            if (!m.matched()) {
+                keep(dir, attrs);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null) {
+                throw e;
+            }
+            parents.pop();
+            Path target = mirror.resolve(context.relativize(dir).toString());
+            if (kept.contains(target)) {
+                Files.setLastModifiedTime(target, Files.getLastModifiedTime(dir, NOFOLLOW));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            if (!excludes.matchesUsingParentResults(relative(file), parents.peek()).matched()) {
+                keep(file, attrs);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        private String relative(Path p) {
+            return context.relativize(p).toString();
+        }
+
+        /** Mirrors one entry, creating parent directories that exclusions had skipped. */
+        private void keep(Path source, BasicFileAttributes attrs) throws IOException {
+            Path target = mirror.resolve(context.relativize(source).toString());
+            for (Path p = target.getParent(); p != null && !p.equals(mirror) && kept.add(p); p = p.getParent()) {
+                Files.createDirectories(p);
+            }
+            kept.add(target);
+            files++;
+            if (attrs.isDirectory()) {
+                if (!Files.isDirectory(target, NOFOLLOW)) {
+                    deleteIfPresent(target);
+                    Files.createDirectory(target);
+                }
+                copyOwnerAndMode(source, target);
+            } else if (!sameEntry(source, attrs, target)) {
+                deleteIfPresent(target);
+                Path tmp = target.resolveSibling(".kiln-sync-" + target.getFileName());
+                Files.copy(source, tmp, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING,
+                        LinkOption.NOFOLLOW_LINKS);
+                copyOwnerAndMode(source, tmp);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                bytesCopied += attrs.isRegularFile() ? attrs.size() : 0;
+            }
+        }
+    }
+
+    private static boolean sameEntry(Path source, BasicFileAttributes a, Path target) throws IOException {
+        if (!Files.exists(target, NOFOLLOW)) {
+            return false;
+        }
+        Map<String, Object> s = Files.readAttributes(source, "unix:mode,uid,gid,size,lastModifiedTime", NOFOLLOW);
+        Map<String, Object> t = Files.readAttributes(target, "unix:mode,uid,gid,size,lastModifiedTime", NOFOLLOW);
+        if (!s.equals(t)) {
+            return false;
+        }
+        return !a.isSymbolicLink() || Files.readSymbolicLink(source).equals(Files.readSymbolicLink(target));
+    }
+
+    private static void copyOwnerAndMode(Path source, Path target) throws IOException {
+        Map<String, Object> s = Files.readAttributes(source, "unix:uid,gid,mode,lastModifiedTime", NOFOLLOW);
+        Files.setAttribute(target, "unix:uid", s.get("uid"), NOFOLLOW);
+        Files.setAttribute(target, "unix:gid", s.get("gid"), NOFOLLOW);
+        if (!Files.isSymbolicLink(target)) {
+            Files.setAttribute(target, "unix:mode", s.get("mode"));
+            Files.setLastModifiedTime(target, (FileTime) s.get("lastModifiedTime"));
+        }
+    }
+
+    private static void deleteIfPresent(Path p) throws IOException {
+        if (Files.isDirectory(p, NOFOLLOW)) {
+            deleteTree(p);
+        } else {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    private static void deleteUnvisited(Path mirror, Set<Path> kept) throws IOException {
+        try (var entries = Files.list(mirror)) {
+            for (Path p : entries.toList()) {
+                if (!kept.contains(p)) {
+                    deleteIfPresent(p);
+                } else if (Files.isDirectory(p, NOFOLLOW)) {
+                    deleteUnvisited(p, kept);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,92 @@
+package dev.kiln.worker.ops;
+
+import dev.kiln.core.Digest;
+import dev.kiln.core.json.Json;
+import dev.kiln.graph.FileAction;
+import dev.kiln.graph.FileOp;
+import dev.kiln.graph.Node;
+import dev.kiln.graph.Op;
+import dev.kiln.solver.WorkerSpi;
+import dev.kiln.worker.file.FileActions;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs a {@link FileOp} (COPY, ADD, WORKDIR, heredoc files): a writable snapshot of the base, the
+ * copy sources mounted read-only beside it, the actions applied, the snapshot committed. Copy
+ * sources are cached by the content of the copied paths, so an unrelated change to the build
+ * context (or to a stage copied from) keeps the step cached.
+ */
+final class FileHandler implements WorkerSpi.OpHandler {
+    private final Node node;
+    private final FileOp op;
+    private final WorkerContext worker;
+    private final ContentDigests digests;
+
+    FileHandler(Node node, FileOp op, WorkerContext worker, ContentDigests digests) {
+        this.node = node;
+        this.op = op;
+        this.worker = worker;
+        this.digests = digests;
+    }
+
+    @Override
+    public WorkerSpi.CacheMap cacheMap(WorkerSpi.OpContext ctx) {
+        Digest digest = Digest.sha256(Json.bytes(new CacheIdentity(op, node.platform())));
+        List<WorkerSpi.Dep> deps = new ArrayList<>();
+        for (int i = 0; i < node.inputs().size(); i++) {
+            Set<String> paths = copiedPaths(i);
+            if (paths.isEmpty()) {
+                deps.add(WorkerSpi.Dep.PLAIN);
+            } else {
+                List<String> selected = List.copyOf(paths);
+                deps.add(new WorkerSpi.Dep(Digest.sha256(String.join("\n", selected)),
+                        (input, c) -> digests.of(input, selected)));
+            }
+        }
+        return new WorkerSpi.CacheMap(digest, deps);
+    }
+
+    private record CacheIdentity(FileOp op, String platform) {
+    }
+
+    /** The source paths the copy actions read from input {@code index}, sorted. */
+    private Set<String> copiedPaths(int index) {
+        Set<String> paths = new TreeSet<>();
+        for (FileAction a : op.actions()) {
+            if (a instanceof FileAction.Copy c && c.source() == index) {
+                paths.add(c.src());
+            }
+        }
+        return paths;
+    }
+
+    @Override
+    public List<WorkerSpi.Result> exec(WorkerSpi.OpContext ctx, List<WorkerSpi.Result> inputs)
+            throws InterruptedException {
+        String parent = op.base() == Op.SCRATCH ? null : worker.snapshotName(inputs.get(op.base()));
+        String key = worker.newKey("file");
+        Path base = worker.mountActive(key, parent);
+        boolean committed = false;
+        try (ReadOnlyInputs sources = new ReadOnlyInputs(worker)) {
+            List<Path> dirs = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                dirs.add(copiedPaths(i).isEmpty() ? null : sources.mount(inputs.get(i)));
+            }
+            FileActions.apply(base, dirs, op.actions());
+            worker.unmount(base);
+            String name = worker.commit(key);
+            committed = true;
+            return List.of(worker.result(name));
+        } finally {
+            if (!committed) {
+                worker.unmount(base);
+                worker.removeQuietly(key);
+            }
+        }
+    }
+}
