@@ -25,6 +25,10 @@ import java.util.stream.Stream;
  *
  * <p>A Kiln killed with SIGKILL leaves its containers running; the constructor removes every container
  * and bundle under the state directory whose owning process is gone.
+ *
+ * <p>The state directory is scratch space that is worth putting on tmpfs (containerd keeps bundles and
+ * runc state under /run): on ext4 without a journal the per-run directory and state files cost a few
+ * milliseconds more per run than on tmpfs.
  */
 public final class RuncExecutor implements Executor {
     private static final long KILL_TIMEOUT_SECONDS = 10;
