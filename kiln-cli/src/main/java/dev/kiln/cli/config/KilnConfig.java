@@ -38,7 +38,7 @@ public record KilnConfig(
 
     public record Registry(
             @JsonProperty("mirrors") List<String> mirrors,
-            @JsonProperty("http") boolean http,
+            @JsonProperty("http") Boolean http,
             @JsonProperty("insecure") boolean insecure,
             @JsonProperty("ca") List<String> ca) {
         public Registry {

@@ -41,7 +41,7 @@ class ConfigLoaderTest {
         assertThat(c.oci().maxParallelism()).isEqualTo(3);
         assertThat(c.registry().get("docker.io").mirrors()).containsExactly("127.0.0.1:5000");
         KilnConfig.Registry local = c.registry().get("127.0.0.1:5000");
-        assertThat(local.http()).isTrue();
+        assertThat(local.http()).isEqualTo(Boolean.TRUE);
         assertThat(local.insecure()).isTrue();
         assertThat(local.ca()).isEqualTo(List.of("/etc/ca.pem"));
     }
