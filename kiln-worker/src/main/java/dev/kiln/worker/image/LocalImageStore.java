@@ -1,0 +1,154 @@
+package dev.kiln.worker.image;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
+import dev.kiln.core.json.Json;
+import dev.kiln.core.oci.Descriptor;
+import dev.kiln.worker.registry.ImageReference;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The image store as one JSON file, {@code <state>/images.json}. Every change is a read-modify-write under an
+ * exclusive lock ({@code images.lock}, so concurrent kiln processes serialise) that writes a temp file, fsyncs it
+ * and renames it over the old one: after a crash the file is either the old or the new version, never a mix.
+ */
+public final class LocalImageStore implements ImageStore {
+    /** Within one JVM the file lock cannot serialise threads, so they also share a monitor per file. */
+    private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
+
+    private final Path dir;
+    private final Path file;
+    private final Path lockFile;
+
+    public LocalImageStore(Path stateRoot) {
+        this.dir = stateRoot;
+        this.file = stateRoot.resolve("images.json");
+        this.lockFile = stateRoot.resolve("images.lock");
+        try {
+            Files.createDirectories(stateRoot);
+        } catch (IOException e) {
+            throw failure("creating " + stateRoot, e);
+        }
+    }
+
+    private record StoreFile(@JsonProperty("images") List<Entry> images) {
+    }
+
+    private record Entry(@JsonProperty("name") String name, @JsonProperty("target") Descriptor target,
+                         @JsonProperty("created") String created) {
+        ImageRecord toRecord(Path file) {
+            try {
+                return new ImageRecord(name, target, Instant.parse(created));
+            } catch (DateTimeParseException | NullPointerException e) {
+                throw new KilnException(ErrorKind.INTERNAL, "image store " + file + ": bad creation time for " + name);
+            }
+        }
+    }
+
+    @Override
+    public ImageRecord put(ImageReference name, Descriptor target) {
+        ImageRecord added = new ImageRecord(name.toString(), target, Instant.now());
+        update(images -> {
+            images.removeIf(e -> e.name().equals(added.name()));
+            images.add(new Entry(added.name(), target, added.created().toString()));
+            return null;
+        });
+        return added;
+    }
+
+    @Override
+    public Optional<ImageRecord> get(ImageReference name) {
+        String key = name.toString();
+        return list().stream().filter(r -> r.name().equals(key)).findFirst();
+    }
+
+    @Override
+    public List<ImageRecord> list() {
+        return locked(() -> read().stream().map(e -> e.toRecord(file))
+                .sorted(Comparator.comparing(ImageRecord::name)).toList());
+    }
+
+    @Override
+    public boolean remove(ImageReference name) {
+        String key = name.toString();
+        return update(images -> images.removeIf(e -> e.name().equals(key)));
+    }
+
+    private <T> T update(Function<List<Entry>, T> change) {
+        return locked(() -> {
+            List<Entry> images = new ArrayList<>(read());
+            T result = change.apply(images);
+            write(images);
+            return result;
+        });
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        synchronized (MONITORS.computeIfAbsent(lockFile.toAbsolutePath(), p -> new Object())) {
+            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                ch.lock(); // released when the channel closes
+                return action.get();
+            } catch (IOException e) {
+                throw failure("locking " + lockFile, e);
+            }
+        }
+    }
+
+    private List<Entry> read() {
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw failure("reading", e);
+        }
+        StoreFile parsed = Json.parse(data, StoreFile.class, "image store " + file);
+        return parsed.images() == null ? List.of() : parsed.images();
+    }
+
+    private void write(List<Entry> images) {
+        Path temp = dir.resolve("images.json.tmp-" + UUID.randomUUID());
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ch.write(ByteBuffer.wrap(Json.bytes(new StoreFile(images))));
+                ch.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                d.force(true);
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the write already failed; a leftover temp file is harmless
+            }
+            throw failure("writing", e);
+        }
+    }
+
+    private KilnException failure(String what, IOException e) {
+        return new KilnException(ErrorKind.INTERNAL, "image store " + file + ": " + what + ": " + e, e);
+    }
+}

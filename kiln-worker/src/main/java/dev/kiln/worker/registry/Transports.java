@@ -1,0 +1,136 @@
+package dev.kiln.worker.registry;
+
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One {@link HttpClient} per TLS setting. HTTP/1.1 only (BuildKit disables HTTP/2 for registry traffic because its
+ * flow control throttles pushes) and no automatic redirects: {@link RegistryHttp} follows them itself so that
+ * credentials never travel to another host (blob downloads redirect to storage backends).
+ */
+final class Transports {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Map<Endpoint.TlsSettings, HttpClient> clients = new ConcurrentHashMap<>();
+
+    HttpClient client(Endpoint.TlsSettings tls) {
+        return clients.computeIfAbsent(tls, Transports::newClient);
+    }
+
+    private static HttpClient newClient(Endpoint.TlsSettings tls) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .sslContext(sslContext(tls))
+                .build();
+    }
+
+    private static SSLContext sslContext(Endpoint.TlsSettings tls) {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            TrustManager tm = tls.insecure() ? new TrustEverything() : trustWithExtraCas(tls);
+            ctx.init(null, new TrustManager[]{tm}, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new KilnException(ErrorKind.INTERNAL, "setting up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** The JDK's default roots plus the configured CA files (BuildKit appends to the system pool the same way). */
+    private static X509TrustManager trustWithExtraCas(Endpoint.TlsSettings tls) throws GeneralSecurityException {
+        X509TrustManager defaults = trustManager(null);
+        if (tls.ca().isEmpty()) {
+            return defaults;
+        }
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        try {
+            store.load(null, null);
+        } catch (IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        int n = 0;
+        for (X509Certificate root : defaults.getAcceptedIssuers()) {
+            store.setCertificateEntry("default-" + n++, root);
+        }
+        CertificateFactory pem = CertificateFactory.getInstance("X.509");
+        for (Path file : tls.ca()) {
+            try (InputStream in = Files.newInputStream(file)) {
+                for (Certificate c : pem.generateCertificates(in)) {
+                    store.setCertificateEntry("extra-" + n++, c);
+                }
+            } catch (IOException | GeneralSecurityException e) {
+                throw new KilnException(ErrorKind.INVALID_ARGUMENT,
+                        "failed to read CA file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return trustManager(store);
+    }
+
+    private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        f.init(store);
+        for (TrustManager tm : f.getTrustManagers()) {
+            if (tm instanceof X509TrustManager x) {
+                return x;
+            }
+        }
+        throw new GeneralSecurityException("no X509 trust manager");
+    }
+
+    /**
+     * For {@code insecure = true}. Being an {@link X509ExtendedTrustManager} matters: JSSE then leaves host name
+     * checking to it, so both the chain and the name go unchecked, as Go's InsecureSkipVerify does.
+     */
+    private static final class TrustEverything extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

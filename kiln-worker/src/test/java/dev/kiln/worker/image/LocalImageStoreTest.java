@@ -1,0 +1,94 @@
+package dev.kiln.worker.image;
+
+import dev.kiln.core.Digest;
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
+import dev.kiln.core.oci.Descriptor;
+import dev.kiln.core.oci.MediaTypes;
+import dev.kiln.worker.registry.ImageReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalImageStoreTest {
+    @TempDir
+    Path state;
+
+    private static Descriptor index(String seed) {
+        return Descriptor.of(MediaTypes.OCI_INDEX, Digest.sha256(seed), seed.length() * 10L);
+    }
+
+    @Test
+    void put_get_list_remove_underNormalisedNames() {
+        LocalImageStore store = new LocalImageStore(state);
+        Instant before = Instant.now();
+        ImageRecord added = store.put(ImageReference.parse("busybox"), index("a"));
+        store.put(ImageReference.parse("127.0.0.1:5000/app:v1"), index("b"));
+
+        assertThat(added.name()).isEqualTo("docker.io/library/busybox:latest");
+        assertThat(added.created()).isBetween(before, Instant.now());
+        assertThat(store.get(ImageReference.parse("docker.io/library/busybox:latest"))).contains(added);
+        assertThat(store.list()).extracting(ImageRecord::name, ImageRecord::digest, ImageRecord::size).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("127.0.0.1:5000/app:v1", Digest.sha256("b"), 10L),
+                org.assertj.core.groups.Tuple.tuple("docker.io/library/busybox:latest", Digest.sha256("a"), 10L));
+        assertThat(store.remove(ImageReference.parse("busybox:latest"))).isTrue();
+        assertThat(store.remove(ImageReference.parse("busybox:latest"))).isFalse();
+        assertThat(store.list()).extracting(ImageRecord::name).containsExactly("127.0.0.1:5000/app:v1");
+    }
+
+    @Test
+    void put_replacesTheTargetOfAnExistingName() {
+        LocalImageStore store = new LocalImageStore(state);
+        store.put(ImageReference.parse("app"), index("old"));
+        store.put(ImageReference.parse("app"), index("new"));
+        assertThat(store.list()).singleElement().satisfies(r -> assertThat(r.digest()).isEqualTo(Digest.sha256("new")));
+    }
+
+    @Test
+    void records_surviveReopening_andTheFileIsOnlyEverReplacedWhole() throws Exception {
+        ImageRecord added = new LocalImageStore(state).put(ImageReference.parse("app"), index("x"));
+        // A crash between writing the temp file and renaming it leaves a stray temp file: it is ignored.
+        Files.writeString(state.resolve("images.json.tmp-crashed"), "{\"images\": [ {\"name\": \"half");
+        LocalImageStore reopened = new LocalImageStore(state);
+        assertThat(reopened.get(ImageReference.parse("app"))).contains(added);
+        try (var files = Files.list(state)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("images.json", "images.lock", "images.json.tmp-crashed");
+        }
+    }
+
+    @Test
+    void concurrentWriters_loseNoUpdate() throws Exception {
+        List<Future<?>> done = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                // Separate instances on the same directory, as separate builds would have.
+                done.add(pool.submit(() -> new LocalImageStore(state).put(ImageReference.parse("app:" + n), index("i" + n))));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        assertThat(new LocalImageStore(state).list()).hasSize(20);
+    }
+
+    @Test
+    void corruptFile_isReportedNotIgnored() throws Exception {
+        Files.writeString(state.resolve("images.json"), "{not json");
+        assertThatThrownBy(() -> new LocalImageStore(state).list())
+                .isInstanceOfSatisfying(KilnException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT))
+                .hasMessageStartingWith("malformed image store " + state.resolve("images.json"));
+    }
+}
