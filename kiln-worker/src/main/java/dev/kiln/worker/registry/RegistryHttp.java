@@ -115,12 +115,13 @@ final class RegistryHttp {
     }
 
     private HttpResponse<InputStream> sendOnce(Endpoint ep, Call call, URI uri, String authorization) {
-        URI target = fellBackToHttp.contains(ep.host()) ? withScheme(uri, "http") : uri;
+        boolean registryItself = ep.host().equals(uri.getRawAuthority()); // not a storage host it redirected to
+        URI target = registryItself && fellBackToHttp.contains(ep.host()) ? withScheme(uri, "http") : uri;
         try {
             return transports.client(ep.tls()).send(request(call, target, authorization),
                     info -> HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), stallGuard::watch));
         } catch (IOException e) {
-            if (shouldFallBack(ep, target, e)) {
+            if (registryItself && shouldFallBack(ep, target, e)) {
                 fellBackToHttp.add(ep.host());
                 return sendOnce(ep, call, uri, authorization);
             }
