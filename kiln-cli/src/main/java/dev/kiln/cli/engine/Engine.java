@@ -1,6 +1,8 @@
 package dev.kiln.cli.engine;
 
 import dev.kiln.cli.config.KilnConfig;
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
 import dev.kiln.core.content.LocalContentStore;
 import dev.kiln.solver.Solver;
 import dev.kiln.solver.cache.SqliteCacheStore;
@@ -13,12 +15,16 @@ import dev.kiln.worker.ops.WorkerOptions;
 import dev.kiln.worker.registry.RegistryClient;
 import dev.kiln.worker.registry.RegistryHostConfig;
 import dev.kiln.worker.registry.RegistryOptions;
+import dev.kiln.worker.snapshot.Mount;
 import dev.kiln.worker.snapshot.Mounter;
 import dev.kiln.worker.snapshot.Snapshotter;
 import dev.kiln.worker.snapshot.Snapshotters;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,6 +81,16 @@ public final class Engine implements AutoCloseable {
 
     public ImageSource imageSource() {
         return new ImageSource(images, registry);
+    }
+
+    /** Runs {@code body} on a read-only mount of {@code mounts} (an empty directory for none). */
+    public <T> T withReadOnly(List<Mount> mounts, Mounter.InMount<T> body) {
+        try {
+            return mounts.isEmpty() ? body.run(Files.createDirectories(tempDir().resolve("empty")))
+                    : mounter.withReadOnly(mounts, body);
+        } catch (IOException e) {
+            throw new KilnException(ErrorKind.INTERNAL, "mount result: " + e.getMessage(), e);
+        }
     }
 
     public LayerDiffer differ() {

@@ -4,6 +4,9 @@ import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.content.ContentStore;
 import dev.kiln.core.json.Json;
+import dev.kiln.core.platform.Platform;
+import dev.kiln.core.platform.PlatformMatcher;
+
 import dev.kiln.core.oci.Descriptor;
 import dev.kiln.core.oci.Descriptor.OciPlatform;
 import dev.kiln.core.oci.ImageConfig;
@@ -15,6 +18,7 @@ import dev.kiln.worker.registry.RegistryClient;
 import tools.jackson.core.JacksonException;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -47,7 +51,7 @@ final class ManifestWalker {
             }
             Index index = Json.parse(bytes, Index.class, "image index " + current.digest());
             List<Descriptor> manifests = index.manifests() == null ? List.of() : index.manifests();
-            current = PlatformMatcher.select(manifests, platform).orElseThrow(() -> noMatch(ref, platform, manifests));
+            current = select(manifests, platform).orElseThrow(() -> noMatch(ref, platform, manifests));
         }
         throw new KilnException(ErrorKind.FAILED_PRECONDITION, ref + ": image indexes nested too deeply");
     }
@@ -66,6 +70,15 @@ final class ManifestWalker {
                 manifest.layers() == null ? List.of() : manifest.layers());
     }
 
+    /** The index entry containerd's platform matcher prefers for {@code wanted} (arm64 runs arm/v7, ...). */
+    private static Optional<Descriptor> select(List<Descriptor> manifests, OciPlatform wanted) {
+        PlatformMatcher matcher = PlatformMatcher.only(Platform.of(wanted));
+        return manifests.stream()
+                .filter(m -> m.platform() != null && matcher.matches(Platform.of(m.platform())))
+                .min((a, b) -> matcher.less(Platform.of(a.platform()), Platform.of(b.platform())) ? -1
+                        : matcher.less(Platform.of(b.platform()), Platform.of(a.platform())) ? 1 : 0);
+    }
+
     /** By media type, or, for content found by digest alone, by shape. */
     private static boolean isIndex(Descriptor d, byte[] bytes) {
         if (MediaTypes.isIndex(d.mediaType()) || MediaTypes.isManifest(d.mediaType())) {
@@ -80,8 +93,8 @@ final class ManifestWalker {
 
     private static KilnException noMatch(ImageReference ref, OciPlatform platform, List<Descriptor> manifests) {
         String available = manifests.stream().filter(m -> m.platform() != null)
-                .map(m -> PlatformMatcher.format(m.platform())).distinct().collect(Collectors.joining(", "));
-        return new KilnException(ErrorKind.NOT_FOUND, ref + ": no image for platform " + PlatformMatcher.format(platform)
+                .map(m -> Platform.of(m.platform()).format()).distinct().collect(Collectors.joining(", "));
+        return new KilnException(ErrorKind.NOT_FOUND, ref + ": no image for platform " + Platform.of(platform).format()
                 + (available.isEmpty() ? "" : " (available: " + available + ")"));
     }
 }

@@ -59,6 +59,14 @@ public final class BuildWorker implements WorkerSpi {
         };
     }
 
+    /** The snapshot a build result is, for exporting it. */
+    public static String snapshotName(Result result) {
+        if (result instanceof SnapshotResult s) {
+            return s.name();
+        }
+        throw new KilnException(ErrorKind.INVALID_ARGUMENT, "build result " + result.id() + " is not a filesystem");
+    }
+
     @Override
     public Optional<Result> load(String resultId) {
         if (!resultId.startsWith(SnapshotResult.PREFIX)) {

@@ -12,8 +12,6 @@ import dev.kiln.worker.file.FileActions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Runs a {@link FileOp} (COPY, ADD, WORKDIR, heredoc files): a writable snapshot of the base, the
@@ -39,14 +37,9 @@ final class FileHandler implements WorkerSpi.OpHandler {
         Digest digest = Digest.sha256(Json.bytes(new CacheIdentity(op, node.platform())));
         List<WorkerSpi.Dep> deps = new ArrayList<>();
         for (int i = 0; i < node.inputs().size(); i++) {
-            Set<String> paths = copiedPaths(i);
-            if (paths.isEmpty()) {
-                deps.add(WorkerSpi.Dep.PLAIN);
-            } else {
-                List<String> selected = List.copyOf(paths);
-                deps.add(new WorkerSpi.Dep(Digest.sha256(String.join("\n", selected)),
-                        (input, c) -> digests.of(input, selected)));
-            }
+            List<FileAction.Copy> copies = copiesFrom(i);
+            deps.add(copies.isEmpty() ? WorkerSpi.Dep.PLAIN
+                    : new WorkerSpi.Dep(ContentDigests.selector(copies), (input, c) -> digests.of(input, copies)));
         }
         return new WorkerSpi.CacheMap(digest, deps);
     }
@@ -54,15 +47,15 @@ final class FileHandler implements WorkerSpi.OpHandler {
     private record CacheIdentity(FileOp op, String platform) {
     }
 
-    /** The source paths the copy actions read from input {@code index}, sorted. */
-    private Set<String> copiedPaths(int index) {
-        Set<String> paths = new TreeSet<>();
+    /** The copy actions that read from input {@code index}. */
+    private List<FileAction.Copy> copiesFrom(int index) {
+        List<FileAction.Copy> copies = new ArrayList<>();
         for (FileAction a : op.actions()) {
             if (a instanceof FileAction.Copy c && c.source() == index) {
-                paths.add(c.src());
+                copies.add(c);
             }
         }
-        return paths;
+        return copies;
     }
 
     @Override
@@ -75,7 +68,7 @@ final class FileHandler implements WorkerSpi.OpHandler {
         try (ReadOnlyInputs sources = new ReadOnlyInputs(worker)) {
             List<Path> dirs = new ArrayList<>();
             for (int i = 0; i < inputs.size(); i++) {
-                dirs.add(copiedPaths(i).isEmpty() ? null : sources.mount(inputs.get(i)));
+                dirs.add(copiesFrom(i).isEmpty() ? null : sources.mount(inputs.get(i)));
             }
             FileActions.apply(base, dirs, op.actions());
             worker.unmount(base);
