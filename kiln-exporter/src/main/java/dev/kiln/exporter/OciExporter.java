@@ -74,7 +74,7 @@ record OciExporter(Variant variant, ImageAttributes image, Optional<String> dest
         AssembledImage assembled = assembler.assemble(request.image(), options);
         if (dest.isEmpty()) {
             Descriptor manifest = withoutAnnotations(assembled.manifest());
-            image.names().forEach(name -> context.images().orElseThrow().store(name, manifest));
+            image.names().forEach(name -> context.images().orElseThrow().put(name, manifest));
             return result(manifest, assembled);
         }
         Descriptor descriptor = layoutDescriptor(assembled.manifest(), options.sourceDateEpoch());

@@ -41,7 +41,7 @@ record ExportFixture(Path rootfs, Path layerTar, Digest layerDiffId, BusyboxFixt
         ContentStore store = new LocalContentStore(contentDir);
         BusyboxFixture base = BusyboxFixture.pullInto(store);
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        Exporters exporters = new Exporters(new ExportContext(store, Optional.empty(), stdout));
+        Exporters exporters = new Exporters(ExportContext.filesOnly(store, stdout));
         return new ExportFixture(rootfs, tar, diffId, base, store, stdout, exporters);
     }
 
