@@ -52,7 +52,7 @@ record ExportFixture(Path rootfs, Path layerTar, Digest layerDiffId, BusyboxFixt
         ImageConfig config = base.config().withHistory(history).withCreated(null);
         ImageSpec image = new ImageSpec(config, List.of(base.layer(), ExportLayer.New.ofFile(layerTar, layerDiffId)),
                 base.config().history());
-        return new ExportRequest(image, rootfs, epoch);
+        return new ExportRequest(image, RootfsView.of(rootfs), epoch);
     }
 
     ExportResult export(String output, Optional<Instant> epoch) {
