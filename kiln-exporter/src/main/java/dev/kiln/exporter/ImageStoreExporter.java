@@ -46,8 +46,7 @@ record ImageStoreExporter(ImageAttributes image, ImageStore images, Optional<Reg
     @Override
     public ExportResult export(ExportRequest request) {
         AssembledImage assembled = assembler.assemble(request.image(), image.options(request));
-        Descriptor manifest = new Descriptor(assembled.manifest().mediaType(), assembled.manifest().digest(),
-                assembled.manifest().size(), null, null);
+        Descriptor manifest = assembled.plainManifest();
         for (ImageReference name : image.names()) {
             images.put(name, manifest);
             pushTo.ifPresent(registry -> registry.push(name, manifest, null));
