@@ -7,7 +7,6 @@ import dev.kiln.core.KilnException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ final class LocalContentWriter extends ContentWriter {
         try {
             ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             // The lock tells other processes' cleaners that this file is alive; it dies with the process.
-            FileLock unused = ch.lock();
+            ch.lock();
         } catch (IOException | RuntimeException e) {
             if (ch != null) {
                 ch.close();

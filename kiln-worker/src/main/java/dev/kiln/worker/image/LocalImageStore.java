@@ -8,8 +8,8 @@ import dev.kiln.core.oci.Descriptor;
 import dev.kiln.worker.registry.ImageReference;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The image store as one JSON file, {@code <state>/images.json}. Every change is a read-modify-write under an
@@ -102,10 +103,10 @@ public final class LocalImageStore implements ImageStore {
         });
     }
 
-    private <T> T locked(java.util.function.Supplier<T> action) {
+    private <T> T locked(Supplier<T> action) {
         synchronized (MONITORS.computeIfAbsent(lockFile.toAbsolutePath(), p -> new Object())) {
-            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = ch.lock()) {
+            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                ch.lock(); // released when the channel closes
                 return action.get();
             } catch (IOException e) {
                 throw failure("locking " + lockFile, e);
@@ -130,7 +131,7 @@ public final class LocalImageStore implements ImageStore {
         Path temp = dir.resolve("images.json.tmp-" + UUID.randomUUID());
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ch.write(java.nio.ByteBuffer.wrap(Json.bytes(new StoreFile(images))));
+                ch.write(ByteBuffer.wrap(Json.bytes(new StoreFile(images))));
                 ch.force(true);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -41,9 +41,12 @@ public final class DockerConfigCredentials implements CredentialProvider {
 
     /** Honours {@code DOCKER_CONFIG} and looks helpers up on {@code PATH}. */
     public static DockerConfigCredentials fromEnvironment() {
-        Map<String, String> env = System.getenv();
+        return fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    static DockerConfigCredentials fromEnvironment(Map<String, String> env, Path home) {
         String dir = env.get("DOCKER_CONFIG");
-        Path configDir = dir != null && !dir.isEmpty() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".docker");
+        Path configDir = dir != null && !dir.isEmpty() ? Path.of(dir) : home.resolve(".docker");
         List<Path> path = new ArrayList<>();
         for (String p : env.getOrDefault("PATH", "").split(":")) {
             if (!p.isEmpty()) {

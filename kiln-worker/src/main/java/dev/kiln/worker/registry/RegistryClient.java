@@ -45,8 +45,8 @@ public final class RegistryClient {
         this.options = options;
         this.hosts = new RegistryHosts(options.hosts());
         Transports transports = new Transports();
-        RegistryHttp http = new RegistryHttp(transports,
-                new Authorizer(options.credentials(), new TokenClient(transports)));
+        Authorizer authorizer = new Authorizer(options.credentials(), new TokenClient(transports, options.silenceTimeout()));
+        RegistryHttp http = new RegistryHttp(transports, authorizer, options.silenceTimeout());
         this.manifests = new ManifestFetcher(http);
         this.blobs = new BlobFetcher(http, store);
         this.blobPusher = new BlobPusher(http, store, options.chunkSize());

@@ -26,17 +26,19 @@ import java.util.function.Supplier;
  */
 final class RegistryHttp {
     private static final int MAX_REDIRECTS = 5;
-    /** Until the response headers arrive; bodies (blob transfers) are not limited by it. */
-    private static final Duration HEADER_TIMEOUT = Duration.ofSeconds(60);
 
     private final Transports transports;
     private final Authorizer authorizer;
+    private final Duration silenceTimeout;
+    private final StallGuard stallGuard;
     /** Hosts found to speak plain HTTP after an HTTPS attempt (BuildKit's httpFallback remembers this too). */
     private final Set<String> fellBackToHttp = ConcurrentHashMap.newKeySet();
 
-    RegistryHttp(Transports transports, Authorizer authorizer) {
+    RegistryHttp(Transports transports, Authorizer authorizer, Duration silenceTimeout) {
         this.transports = transports;
         this.authorizer = authorizer;
+        this.silenceTimeout = silenceTimeout;
+        this.stallGuard = new StallGuard(silenceTimeout);
     }
 
     /**
@@ -113,12 +115,13 @@ final class RegistryHttp {
     }
 
     private HttpResponse<InputStream> sendOnce(Endpoint ep, Call call, URI uri, String authorization) {
-        URI target = fellBackToHttp.contains(ep.host()) ? withScheme(uri, "http") : uri;
+        boolean registryItself = ep.host().equals(uri.getRawAuthority()); // not a storage host it redirected to
+        URI target = registryItself && fellBackToHttp.contains(ep.host()) ? withScheme(uri, "http") : uri;
         try {
             return transports.client(ep.tls()).send(request(call, target, authorization),
-                    HttpResponse.BodyHandlers.ofInputStream());
+                    info -> HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), stallGuard::watch));
         } catch (IOException e) {
-            if (shouldFallBack(ep, target, e)) {
+            if (registryItself && shouldFallBack(ep, target, e)) {
                 fellBackToHttp.add(ep.host());
                 return sendOnce(ep, call, uri, authorization);
             }
@@ -141,10 +144,11 @@ final class RegistryHttp {
                 || e instanceof ConnectException && target.getPort() < 0;
     }
 
-    private static HttpRequest request(Call call, URI uri, String authorization) {
+    private HttpRequest request(Call call, URI uri, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).method(call.method(), call.body().get());
         if (call.method().equals("GET") || call.method().equals("HEAD")) {
-            b.timeout(HEADER_TIMEOUT);
+            // Uploads are left alone: their response comes only after the whole body was sent.
+            b.timeout(silenceTimeout);
         }
         call.headers().forEach(b::header);
         if (authorization != null) {

@@ -14,34 +14,42 @@ import java.util.Map;
  *                                 a mirror gets one attempt before the next endpoint is tried
  * @param chunkSize                blobs larger than this are uploaded in PATCH chunks of this size; 0 means always
  *                                 one monolithic PUT
+ * @param silenceTimeout           how long a registry may stay silent: before answering a GET/HEAD, and between
+ *                                 bytes of any response body; then the request fails (and is retried)
  */
 public record RegistryOptions(Map<String, RegistryHostConfig> hosts, CredentialProvider credentials,
-                              int maxConcurrentPerRegistry, Duration initialBackoff, int maxAttempts, long chunkSize) {
+                              int maxConcurrentPerRegistry, Duration initialBackoff, int maxAttempts, long chunkSize,
+                              Duration silenceTimeout) {
     public RegistryOptions {
         hosts = Map.copyOf(hosts);
-        if (maxConcurrentPerRegistry < 1 || maxAttempts < 1 || chunkSize < 0) {
+        if (maxConcurrentPerRegistry < 1 || maxAttempts < 1 || chunkSize < 0 || !silenceTimeout.isPositive()) {
             throw new IllegalArgumentException("invalid registry options");
         }
     }
 
     /** BuildKit's defaults, logins from the docker config. */
     public static RegistryOptions defaults() {
-        return new RegistryOptions(Map.of(), DockerConfigCredentials.fromEnvironment(), 4, Duration.ofSeconds(1), 4, 0);
+        return new RegistryOptions(Map.of(), DockerConfigCredentials.fromEnvironment(), 4, Duration.ofSeconds(1), 4, 0,
+                Duration.ofSeconds(60));
     }
 
     public RegistryOptions withHosts(Map<String, RegistryHostConfig> h) {
-        return new RegistryOptions(h, credentials, maxConcurrentPerRegistry, initialBackoff, maxAttempts, chunkSize);
+        return new RegistryOptions(h, credentials, maxConcurrentPerRegistry, initialBackoff, maxAttempts, chunkSize, silenceTimeout);
     }
 
     public RegistryOptions withCredentials(CredentialProvider c) {
-        return new RegistryOptions(hosts, c, maxConcurrentPerRegistry, initialBackoff, maxAttempts, chunkSize);
+        return new RegistryOptions(hosts, c, maxConcurrentPerRegistry, initialBackoff, maxAttempts, chunkSize, silenceTimeout);
     }
 
     public RegistryOptions withRetries(Duration backoff, int attempts) {
-        return new RegistryOptions(hosts, credentials, maxConcurrentPerRegistry, backoff, attempts, chunkSize);
+        return new RegistryOptions(hosts, credentials, maxConcurrentPerRegistry, backoff, attempts, chunkSize, silenceTimeout);
+    }
+
+    public RegistryOptions withSilenceTimeout(Duration timeout) {
+        return new RegistryOptions(hosts, credentials, maxConcurrentPerRegistry, initialBackoff, maxAttempts, chunkSize, timeout);
     }
 
     public RegistryOptions withChunkSize(long size) {
-        return new RegistryOptions(hosts, credentials, maxConcurrentPerRegistry, initialBackoff, maxAttempts, size);
+        return new RegistryOptions(hosts, credentials, maxConcurrentPerRegistry, initialBackoff, maxAttempts, size, silenceTimeout);
     }
 }

@@ -26,13 +26,16 @@ import java.util.Set;
  */
 final class TokenClient {
     private static final int MAX_TOKEN_RESPONSE = 1 << 20;
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final long MIN_LIFETIME_SECONDS = 60;
 
     private final Transports transports;
+    private final Duration silenceTimeout;
+    private final StallGuard stallGuard;
 
-    TokenClient(Transports transports) {
+    TokenClient(Transports transports, Duration silenceTimeout) {
         this.transports = transports;
+        this.silenceTimeout = silenceTimeout;
+        this.stallGuard = new StallGuard(silenceTimeout);
     }
 
     record Token(String value, Instant expires) {
@@ -46,7 +49,8 @@ final class TokenClient {
                 .orElseGet(() -> getRequest(realm, service, scopes, credentials));
         HttpResponse<InputStream> response;
         try {
-            response = transports.client(ep.tls()).send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = transports.client(ep.tls()).send(request, info -> HttpResponse.BodySubscribers.mapping(
+                    HttpResponse.BodySubscribers.ofInputStream(), stallGuard::watch));
         } catch (IOException e) {
             throw Failures.forIo(ep, request.method(), realm, e);
         } catch (InterruptedException e) {
@@ -74,7 +78,7 @@ final class TokenClient {
                 + " asked for a bearer token with an unusable realm \"" + Responses.printable(challenge.param("realm")) + "\"");
     }
 
-    private static HttpRequest getRequest(URI realm, String service, Set<String> scopes, Optional<Credentials> creds) {
+    private HttpRequest getRequest(URI realm, String service, Set<String> scopes, Optional<Credentials> creds) {
         List<String> query = new ArrayList<>();
         if (!service.isEmpty()) {
             query.add("service=" + encode(service));
@@ -82,15 +86,15 @@ final class TokenClient {
         scopes.forEach(s -> query.add("scope=" + encode(s)));
         String sep = realm.getRawQuery() == null ? "?" : "&";
         URI uri = URI.create(realm + (query.isEmpty() ? "" : sep + String.join("&", query)));
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(silenceTimeout).GET();
         creds.ifPresent(c -> b.header("Authorization", "Basic " + Authorizer.basic(c)));
         return b.build();
     }
 
-    private static HttpRequest refreshTokenRequest(URI realm, String service, Set<String> scopes, Credentials c) {
+    private HttpRequest refreshTokenRequest(URI realm, String service, Set<String> scopes, Credentials c) {
         String form = "grant_type=refresh_token&client_id=kiln&refresh_token=" + encode(c.secret())
                 + "&service=" + encode(service) + "&scope=" + encode(String.join(" ", scopes));
-        return HttpRequest.newBuilder(realm).timeout(TIMEOUT)
+        return HttpRequest.newBuilder(realm).timeout(silenceTimeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();

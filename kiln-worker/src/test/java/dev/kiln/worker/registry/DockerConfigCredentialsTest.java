@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +97,21 @@ class DockerConfigCredentialsTest {
         config("{not json");
         assertThatThrownBy(() -> credentials().lookup("x.example"))
                 .isInstanceOf(KilnException.class).hasMessageContaining("malformed docker config");
+    }
+
+    @Test
+    void environment_dockerConfigWins_elseTheHomeDirectory_andHelpersComeFromPath() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.createDirectories(home.resolve(".docker"));
+        Files.writeString(home.resolve(".docker/config.json"), "{\"auths\":{\"h\":{\"username\":\"from-home\"}}}");
+        config("{\"credsStore\": \"kilntest\", \"auths\":{\"h\":{\"username\":\"from-docker-config\"}}}");
+        helper("kilntest", "echo '{\"Username\":\"from-helper\",\"Secret\":\"s\"}'");
+
+        assertThat(DockerConfigCredentials.fromEnvironment(Map.of(), home).lookup("h"))
+                .contains(new Credentials("from-home", ""));
+        assertThat(DockerConfigCredentials.fromEnvironment(Map.of("DOCKER_CONFIG", dir.toString(),
+                "PATH", "/nonexistent:" + dir.resolve("bin")), home).lookup("h"))
+                .contains(new Credentials("from-helper", "s"));
     }
 
     @Test

@@ -33,12 +33,16 @@ final class FakeRegistry implements AutoCloseable {
     }
 
     /**
-     * An answer. {@code truncateTo} >= 0 declares the full length but sends only that many bytes and drops the
-     * connection, like a server dying mid-transfer.
+     * An answer. {@code truncateTo} >= 0 declares the full length but sends only that many bytes, then goes silent
+     * for {@code hangMillis} and drops the connection, like a server dying mid-transfer.
      */
-    record Response(int status, Map<String, String> headers, byte[] body, int truncateTo) {
+    record Response(int status, Map<String, String> headers, byte[] body, int truncateTo, long hangMillis) {
         static Response of(int status, Map<String, String> headers, byte[] body) {
-            return new Response(status, headers, body, -1);
+            return new Response(status, headers, body, -1, 0);
+        }
+
+        Response truncated(int sent, long hangMillis) {
+            return new Response(status, headers, body, sent, hangMillis);
         }
 
         static Response json(int status, String json, String... headerPairs) {
@@ -113,9 +117,18 @@ final class FakeRegistry implements AutoCloseable {
             if (response.truncateTo() >= 0) {
                 out.write(response.body(), 0, response.truncateTo());
                 out.flush();
+                sleep(response.hangMillis());
                 throw new IOException("dropping the connection on purpose");
             }
             out.write(response.body());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -70,12 +70,30 @@ class RegistryClientHostileTest {
         try (FakeRegistry reg = new FakeRegistry(r -> {
             FakeRegistry.Response full = IMAGE.serve(r);
             return calls.incrementAndGet() == 1
-                    ? new FakeRegistry.Response(200, full.headers(), full.body(), 5) : full;
+                    ? full.truncated(5, 0) : full;
         })) {
             client().fetch(ref(reg), IMAGE.layerDescriptor());
             assertThat(calls).hasValue(2);
             assertThat(store.read(IMAGE.layerDescriptor().parsedDigest(), 1 << 20)).isEqualTo(IMAGE.layer());
             assertThat(root.resolve("ingest")).isEmptyDirectory();
+        }
+    }
+
+    @Test
+    void silentRegistry_timesOutInsteadOfHanging_andTheRetrySucceeds() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (FakeRegistry reg = new FakeRegistry(r -> {
+            FakeRegistry.Response full = IMAGE.serve(r);
+            return calls.incrementAndGet() == 1 ? full.truncated(3, 10_000) : full;
+        })) {
+            RegistryClient client = new RegistryClient(store, RegistryOptions.defaults()
+                    .withCredentials(CredentialProvider.anonymous()).withRetries(Duration.ofMillis(5), 2)
+                    .withSilenceTimeout(Duration.ofMillis(300)));
+            long start = System.nanoTime();
+            client.fetch(ref(reg), IMAGE.layerDescriptor());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(calls).hasValue(2);
+            assertThat(store.verify(IMAGE.layerDescriptor().parsedDigest())).isTrue();
         }
     }
 
