@@ -2,17 +2,16 @@ package dev.kiln.exporter;
 
 import dev.kiln.exporter.image.ImageSpec;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The result of a build as the exporters see it: the image (config with history, and layers) for the image
- * exporters, the root filesystem as a directory for {@code local} and {@code tar}, and the build's SOURCE_DATE_EPOCH,
+ * exporters, the root filesystem for {@code local} and {@code tar}, and the build's SOURCE_DATE_EPOCH,
  * which pins image and file timestamps (an exporter's {@code source-date-epoch} attribute overrides it).
  */
-public record ExportRequest(ImageSpec image, Path rootfs, Optional<Instant> sourceDateEpoch) {
+public record ExportRequest(ImageSpec image, RootfsView rootfs, Optional<Instant> sourceDateEpoch) {
     public ExportRequest {
         Objects.requireNonNull(image);
         Objects.requireNonNull(rootfs);

@@ -2,7 +2,7 @@ package dev.kiln.exporter;
 
 import dev.kiln.core.Digest;
 import dev.kiln.core.oci.Descriptor;
-import dev.kiln.exporter.image.ImageName;
+import dev.kiln.worker.registry.ImageReference;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ public record ExportResult(Optional<Image> image) {
     public static final ExportResult NONE = new ExportResult(Optional.empty());
 
     /** The exported image: {@code descriptor} points at the manifest, as written into an OCI layout. */
-    public record Image(Descriptor descriptor, Digest configDigest, List<ImageName> names) {
+    public record Image(Descriptor descriptor, Digest configDigest, List<ImageReference> names) {
         public Image {
             names = List.copyOf(names);
         }
@@ -44,7 +44,7 @@ public record ExportResult(Optional<Image> image) {
             m.put("containerimage.descriptor", i.descriptor());
             m.put("containerimage.digest", i.digest().toString());
             if (!i.names().isEmpty()) {
-                m.put("image.name", i.names().stream().map(ImageName::toString).collect(Collectors.joining(",")));
+                m.put("image.name", i.names().stream().map(ImageReference::toString).collect(Collectors.joining(",")));
             }
         });
         return m;

@@ -4,8 +4,8 @@ import dev.kiln.core.oci.ImageConfig;
 import dev.kiln.exporter.compress.Compression;
 import dev.kiln.exporter.compress.CompressionOptions;
 import dev.kiln.exporter.image.Annotations;
-import dev.kiln.exporter.image.ImageName;
 import dev.kiln.exporter.image.ImageOptions;
+import dev.kiln.worker.registry.ImageReference;
 
 import java.util.Arrays;
 import java.util.List;
@@ -16,13 +16,13 @@ import java.util.Map;
  * {@code compression-level}, {@code force-compression}, {@code oci-mediatypes}, {@code annotation...} and
  * {@code source-date-epoch}.
  */
-record ImageAttributes(List<ImageName> names, CompressionOptions compression, boolean ociTypes,
+record ImageAttributes(List<ImageReference> names, CompressionOptions compression, boolean ociTypes,
                        Map<String, String> annotations, EpochAttribute sourceDateEpoch) {
 
     static ImageAttributes take(ExporterAttributes attrs, boolean ociTypesByDefault) {
-        List<ImageName> names = attrs.take("name")
+        List<ImageReference> names = attrs.take("name")
                 .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                        .map(ImageName::parse).toList())
+                        .map(ImageReference::parse).toList())
                 .orElse(List.of());
         Compression type = attrs.take("compression").map(Compression::parse).orElse(Compression.GZIP);
         int level = attrs.takeInt("compression-level").orElse(type.defaultLevel());

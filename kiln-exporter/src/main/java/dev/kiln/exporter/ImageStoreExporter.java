@@ -5,14 +5,18 @@ import dev.kiln.core.KilnException;
 import dev.kiln.core.oci.Descriptor;
 import dev.kiln.exporter.image.AssembledImage;
 import dev.kiln.exporter.image.ImageAssembler;
-import dev.kiln.exporter.image.ImageName;
+import dev.kiln.worker.image.ImageStore;
+import dev.kiln.worker.registry.ImageReference;
+import dev.kiln.worker.registry.RegistryClient;
+
+import java.util.Optional;
 
 /**
  * {@code type=image} (and {@code type=registry}, which is {@code type=image,push=true}): names the image in the local
- * image store and, with {@code push=true}, uploads it. OCI media types by default.
+ * image store and, with {@code push=true}, uploads it to each name's registry. OCI media types by default.
  */
-record ImageStoreExporter(ImageAttributes image, boolean push, ImagePublisher publisher, ImageAssembler assembler)
-        implements Exporter {
+record ImageStoreExporter(ImageAttributes image, ImageStore images, Optional<RegistryClient> pushTo,
+                          ImageAssembler assembler) implements Exporter {
 
     static ImageStoreExporter resolve(OutputSpec spec, ExporterAttributes attrs, boolean registry,
                                       ExportContext context, ImageAssembler assembler) {
@@ -25,26 +29,27 @@ record ImageStoreExporter(ImageAttributes image, boolean push, ImagePublisher pu
             throw new KilnException(ErrorKind.INVALID_ARGUMENT,
                     "output type=" + spec.type() + " needs name=<image> (or a tag with -t)");
         }
-        ImagePublisher publisher = context.images().orElseThrow(() -> new KilnException(ErrorKind.UNAVAILABLE,
+        ImageStore images = context.images().orElseThrow(() -> new KilnException(ErrorKind.UNAVAILABLE,
                 "output type=" + spec.type() + " needs an image store, which this engine was started without"));
-        return new ImageStoreExporter(image, push, publisher, assembler);
+        if (push && context.registry().isEmpty()) {
+            throw new KilnException(ErrorKind.UNAVAILABLE,
+                    "output type=" + spec.type() + ",push=true needs a registry client, which this engine was started without");
+        }
+        return new ImageStoreExporter(image, images, push ? context.registry() : Optional.empty(), assembler);
     }
 
     @Override
     public String description() {
-        return push ? "exporting to image and pushing" : "exporting to image";
+        return pushTo.isPresent() ? "exporting to image and pushing" : "exporting to image";
     }
 
     @Override
     public ExportResult export(ExportRequest request) {
         AssembledImage assembled = assembler.assemble(request.image(), image.options(request));
-        Descriptor manifest = new Descriptor(assembled.manifest().mediaType(), assembled.manifest().digest(),
-                assembled.manifest().size(), null, null);
-        for (ImageName name : image.names()) {
-            publisher.store(name, manifest);
-            if (push) {
-                publisher.push(name, manifest);
-            }
+        Descriptor manifest = assembled.plainManifest();
+        for (ImageReference name : image.names()) {
+            images.put(name, manifest);
+            pushTo.ifPresent(registry -> registry.push(name, manifest, null));
         }
         return ExportResult.of(new ExportResult.Image(manifest, assembled.config().parsedDigest(), image.names()));
     }

@@ -6,6 +6,8 @@ import dev.kiln.exporter.fs.RootfsCopier;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 
 /** {@code type=local,dest=<dir>}: copies the root filesystem into a directory. */
 record LocalExporter(Path dest, EpochAttribute sourceDateEpoch) implements Exporter {
@@ -28,7 +30,8 @@ record LocalExporter(Path dest, EpochAttribute sourceDateEpoch) implements Expor
     @Override
     public ExportResult export(ExportRequest request) {
         try {
-            RootfsCopier.copy(request.rootfs(), dest, sourceDateEpoch.resolve(request.sourceDateEpoch()));
+            Optional<Instant> epoch = sourceDateEpoch.resolve(request.sourceDateEpoch());
+            request.rootfs().read(rootfs -> RootfsCopier.copy(rootfs, dest, epoch));
         } catch (IOException e) {
             throw new KilnException(ErrorKind.INTERNAL, "exporting files to " + dest + ": " + e.getMessage(), e);
         }

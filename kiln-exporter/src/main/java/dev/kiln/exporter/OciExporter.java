@@ -14,6 +14,7 @@ import dev.kiln.exporter.image.ImageOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -73,8 +74,8 @@ record OciExporter(Variant variant, ImageAttributes image, Optional<String> dest
         ImageOptions options = image.options(request);
         AssembledImage assembled = assembler.assemble(request.image(), options);
         if (dest.isEmpty()) {
-            Descriptor manifest = withoutAnnotations(assembled.manifest());
-            image.names().forEach(name -> context.images().orElseThrow().store(name, manifest));
+            Descriptor manifest = assembled.plainManifest();
+            image.names().forEach(name -> context.images().orElseThrow().put(name, manifest));
             return result(manifest, assembled);
         }
         Descriptor descriptor = layoutDescriptor(assembled.manifest(), options.sourceDateEpoch());
@@ -102,13 +103,8 @@ record OciExporter(Variant variant, ImageAttributes image, Optional<String> dest
     /** The layout's pointer to the manifest carries the archive's creation time, pinned by SOURCE_DATE_EPOCH. */
     private static Descriptor layoutDescriptor(Descriptor manifest, Optional<Instant> epoch) {
         Map<String, String> annotations = new TreeMap<>(manifest.annotations() == null ? Map.of() : manifest.annotations());
-        annotations.putIfAbsent(CREATED_ANNOTATION, epoch.orElseGet(Instant::now).truncatedTo(
-                java.time.temporal.ChronoUnit.SECONDS).toString());
+        annotations.putIfAbsent(CREATED_ANNOTATION, epoch.orElseGet(Instant::now).truncatedTo(ChronoUnit.SECONDS).toString());
         return new Descriptor(manifest.mediaType(), manifest.digest(), manifest.size(), annotations, null);
-    }
-
-    private static Descriptor withoutAnnotations(Descriptor d) {
-        return new Descriptor(d.mediaType(), d.digest(), d.size(), null, null);
     }
 
     private ExportResult result(Descriptor descriptor, AssembledImage assembled) {

@@ -29,10 +29,10 @@ record TarExporter(String dest, EpochAttribute sourceDateEpoch, ExportContext co
         Optional<Instant> epoch = sourceDateEpoch.resolve(request.sourceDateEpoch());
         try {
             if (dest.equals(OutputSpec.STDOUT)) {
-                RootfsTarWriter.write(request.rootfs(), epoch, context.stdout());
+                request.rootfs().read(rootfs -> RootfsTarWriter.write(rootfs, epoch, context.stdout()));
                 context.stdout().flush();
             } else {
-                AtomicFiles.write(Path.of(dest), out -> RootfsTarWriter.write(request.rootfs(), epoch, out));
+                request.rootfs().read(rootfs -> AtomicFiles.write(Path.of(dest), out -> RootfsTarWriter.write(rootfs, epoch, out)));
             }
         } catch (IOException e) {
             throw new KilnException(ErrorKind.INTERNAL, "writing tar to " + dest + ": " + e.getMessage(), e);

@@ -41,7 +41,7 @@ record ExportFixture(Path rootfs, Path layerTar, Digest layerDiffId, BusyboxFixt
         ContentStore store = new LocalContentStore(contentDir);
         BusyboxFixture base = BusyboxFixture.pullInto(store);
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        Exporters exporters = new Exporters(new ExportContext(store, Optional.empty(), stdout));
+        Exporters exporters = new Exporters(ExportContext.filesOnly(store, stdout));
         return new ExportFixture(rootfs, tar, diffId, base, store, stdout, exporters);
     }
 
@@ -52,7 +52,7 @@ record ExportFixture(Path rootfs, Path layerTar, Digest layerDiffId, BusyboxFixt
         ImageConfig config = base.config().withHistory(history).withCreated(null);
         ImageSpec image = new ImageSpec(config, List.of(base.layer(), ExportLayer.New.ofFile(layerTar, layerDiffId)),
                 base.config().history());
-        return new ExportRequest(image, rootfs, epoch);
+        return new ExportRequest(image, RootfsView.of(rootfs), epoch);
     }
 
     ExportResult export(String output, Optional<Instant> epoch) {

@@ -3,8 +3,9 @@ package dev.kiln.exporter;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.content.LocalContentStore;
-import dev.kiln.core.oci.Descriptor;
-import dev.kiln.exporter.image.ImageName;
+import dev.kiln.worker.image.LocalImageStore;
+import dev.kiln.worker.registry.RegistryClient;
+import dev.kiln.worker.registry.RegistryOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,20 +22,13 @@ class ExportersTest {
     @TempDir
     Path tmp;
 
-    private Exporters exporters(Optional<ImagePublisher> images) {
-        return new Exporters(new ExportContext(new LocalContentStore(tmp.resolve("content")), images,
+    private Exporters exporters(boolean withImageStore) {
+        LocalContentStore store = new LocalContentStore(tmp.resolve("content"));
+        return new Exporters(new ExportContext(store,
+                withImageStore ? Optional.of(new LocalImageStore(tmp.resolve("images"))) : Optional.empty(),
+                withImageStore ? Optional.of(new RegistryClient(store, RegistryOptions.defaults())) : Optional.empty(),
                 new ByteArrayOutputStream()));
     }
-
-    private static final ImagePublisher RECORDING = new ImagePublisher() {
-        @Override
-        public void store(ImageName name, Descriptor manifest) {
-        }
-
-        @Override
-        public void push(ImageName name, Descriptor manifest) {
-        }
-    };
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -47,7 +41,7 @@ class ExportersTest {
             "type=oci,dest=x,compression=zstd,compression-level=23|compression-level 23 is out of range 0-22 for zstd",
             "type=docker,dest=x,oci-mediatypes=maybe|invalid value \"maybe\" for oci-mediatypes in output type=docker: expected true or false",
             "type=oci,dest=x,tar=nope|invalid value \"nope\" for tar in output type=oci: expected true or false",
-            "type=oci,dest=x,name=Bad/Name|invalid image name \"Bad/Name\": repository name must be lowercase",
+            "type=oci,dest=x,name=app/Name|invalid reference \"app/Name\": invalid reference format: repository name (app/Name) must be lowercase",
             "type=oci,dest=x,annotation-foo.k=v|unrecognized annotation type foo in annotation-foo.k",
             "type=oci,dest=x,annotation-index[linux/amd64].k=v|annotation attribute annotation-index[linux/amd64].k: index annotations cannot name a platform",
             "type=oci,dest=x,source-date-epoch=yesterday|invalid SOURCE_DATE_EPOCH: yesterday",
@@ -60,21 +54,32 @@ class ExportersTest {
             "type=image,name=x,dest=y|output type=image does not take dest",
             "type=image|output type=image needs name=<image> (or a tag with -t)"})
     void resolve_badSpec_isInvalidArgumentWithOneLine(String spec, String message) {
-        assertThatThrownBy(() -> exporters(Optional.of(RECORDING)).resolve(OutputSpec.parse(spec)))
+        assertThatThrownBy(() -> exporters(true).resolve(OutputSpec.parse(spec)))
                 .isInstanceOfSatisfying(KilnException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT))
                 .hasMessage(message);
     }
 
     @Test
     void resolve_imageWithoutImageStore_isUnavailable() {
-        assertThatThrownBy(() -> exporters(Optional.empty()).resolve(OutputSpec.parse("type=image,name=app")))
+        assertThatThrownBy(() -> exporters(false).resolve(OutputSpec.parse("type=image,name=app")))
                 .isInstanceOfSatisfying(KilnException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE))
                 .hasMessage("output type=image needs an image store, which this engine was started without");
     }
 
     @Test
+    void resolve_pushWithoutRegistryClient_isUnavailable() {
+        LocalContentStore store = new LocalContentStore(tmp.resolve("content"));
+        Exporters noRegistry = new Exporters(new ExportContext(store, Optional.of(new LocalImageStore(tmp.resolve("i"))),
+                Optional.empty(), new ByteArrayOutputStream()));
+
+        assertThatThrownBy(() -> noRegistry.resolve(OutputSpec.push().withAttr("name", "app")))
+                .isInstanceOfSatisfying(KilnException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE))
+                .hasMessage("output type=registry,push=true needs a registry client, which this engine was started without");
+    }
+
+    @Test
     void resolve_knownSpecs_describeThemselvesLikeBuildKit() {
-        Exporters e = exporters(Optional.of(RECORDING));
+        Exporters e = exporters(true);
 
         assertThat(e.resolve(OutputSpec.parse("type=oci,dest=o.tar,annotation[linux/amd64].k=v,force-compression=true"))
                 .description()).isEqualTo("exporting to oci image format");

@@ -2,10 +2,13 @@ package dev.kiln.exporter;
 
 import tools.jackson.databind.JsonNode;
 import dev.kiln.core.json.Json;
+import dev.kiln.core.oci.ContainerConfig;
+import dev.kiln.core.oci.ImageConfig;
 import dev.kiln.core.oci.Descriptor;
 import dev.kiln.core.oci.Index;
 import dev.kiln.core.oci.Manifest;
 import dev.kiln.core.oci.MediaTypes;
+import dev.kiln.exporter.image.ImageSpec;
 import dev.kiln.exporter.testing.SampleRootfs;
 import dev.kiln.exporter.testing.Tool;
 import dev.kiln.exporter.testing.Trees;
@@ -188,6 +191,20 @@ class OciExportToolTest {
 
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
         assertThat(b.metadata()).isEqualTo(a.metadata());
+    }
+
+    @Test
+    void emptyImage_withoutLayers_isStillReadByTheTools() throws Exception {
+        Path archive = tmp.resolve("scratch.tar");
+        ImageConfig scratch = new ImageConfig(null, null, "amd64", "linux", null, null, ContainerConfig.empty(), null, null);
+        ExportRequest request = new ExportRequest(new ImageSpec(scratch, List.of()), RootfsView.of(tmp), Optional.of(EPOCH));
+
+        fixture.exporters().resolve(OutputSpec.parse("type=oci,dest=" + archive + ",name=scratch:1")).export(request);
+
+        assertThat(json(ok("skopeo", "inspect", "oci-archive:" + archive)).get("Layers")).isEmpty();
+        Path layout = untar(archive, "s");
+        ok("umoci", "unpack", "--image", layout + ":1", tmp.resolve("bundle").toString());
+        assertThat(tmp.resolve("bundle/rootfs")).isEmptyDirectory();
     }
 
     @Test

@@ -6,7 +6,7 @@ import dev.kiln.core.oci.Descriptor;
 import dev.kiln.core.oci.Index;
 import dev.kiln.core.oci.MediaTypes;
 import dev.kiln.exporter.image.AssembledImage;
-import dev.kiln.exporter.image.ImageName;
+import dev.kiln.worker.registry.ImageReference;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * (annotated {@code io.containerd.image.name} and {@code org.opencontainers.image.ref.name}), the blobs, and for the
  * docker variant also docker-save's {@code manifest.json} so that {@code docker load} reads the same archive.
  */
-public record ImageLayout(AssembledImage image, List<Descriptor> indexEntries, List<ImageName> names,
+public record ImageLayout(AssembledImage image, List<Descriptor> indexEntries, List<ImageReference> names,
                           boolean dockerManifest) {
     public static final String IMAGE_NAME_ANNOTATION = "io.containerd.image.name";
     public static final String REF_NAME_ANNOTATION = "org.opencontainers.image.ref.name";
@@ -33,19 +33,19 @@ public record ImageLayout(AssembledImage image, List<Descriptor> indexEntries, L
     }
 
     /** A layout whose index points at {@code descriptor} once per name (once, unnamed, when there are none). */
-    public static ImageLayout of(AssembledImage image, Descriptor descriptor, List<ImageName> names,
+    public static ImageLayout of(AssembledImage image, Descriptor descriptor, List<ImageReference> names,
                                  boolean dockerManifest) {
         List<Descriptor> entries = new ArrayList<>();
         if (names.isEmpty()) {
             entries.add(descriptor);
         }
-        for (ImageName name : names) {
+        for (ImageReference name : names) {
             Map<String, String> annotations = new LinkedHashMap<>();
             if (descriptor.annotations() != null) {
                 annotations.putAll(descriptor.annotations());
             }
             annotations.put(IMAGE_NAME_ANNOTATION, name.toString());
-            annotations.put(REF_NAME_ANNOTATION, name.ociReferenceName());
+            annotations.put(REF_NAME_ANNOTATION, ociReferenceName(name));
             entries.add(new Descriptor(descriptor.mediaType(), descriptor.digest(), descriptor.size(), annotations,
                     descriptor.platform()));
         }
@@ -62,7 +62,7 @@ public record ImageLayout(AssembledImage image, List<Descriptor> indexEntries, L
             return Optional.empty();
         }
         List<String> layers = image.layers().stream().map(d -> blobPath(d.digest())).toList();
-        List<String> tags = names.stream().map(ImageName::familiar).toList();
+        List<String> tags = names.stream().map(ImageReference::familiarString).toList();
         return Optional.of(Json.bytes(List.of(new DockerSaveEntry(blobPath(image.config().digest()), tags, layers))));
     }
 
@@ -73,6 +73,12 @@ public record ImageLayout(AssembledImage image, List<Descriptor> indexEntries, L
         unique.put(image.config().digest(), image.config());
         image.layers().forEach(l -> unique.putIfAbsent(l.digest(), l));
         return List.copyOf(unique.values());
+    }
+
+    /** OCI's ref.name is what follows the repository: the tag, with the digest when there is one. */
+    static String ociReferenceName(ImageReference name) {
+        String digest = name.digest() == null ? "" : "@" + name.digest();
+        return (name.tag() == null ? "" : name.tag()) + digest;
     }
 
     static String blobPath(String digest) {

@@ -45,7 +45,7 @@ public final class AtomicFiles {
     }
 
     /** Makes a rename in {@code dir} durable. */
-    static void syncDirectory(Path dir) throws IOException {
+    private static void syncDirectory(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         }

@@ -12,4 +12,9 @@ public record AssembledImage(Descriptor manifest, Descriptor config, List<Descri
     public AssembledImage {
         layers = List.copyOf(layers);
     }
+
+    /** The manifest descriptor without layout annotations, as image stores and registries get it. */
+    public Descriptor plainManifest() {
+        return new Descriptor(manifest.mediaType(), manifest.digest(), manifest.size(), null, null);
+    }
 }

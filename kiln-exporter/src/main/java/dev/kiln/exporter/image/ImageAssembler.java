@@ -32,10 +32,6 @@ public final class ImageAssembler {
         this.layerBlobs = new LayerBlobs(store);
     }
 
-    public ContentStore store() {
-        return store;
-    }
-
     /**
      * Commits every blob of {@code image} and returns the manifest descriptor.
      *
