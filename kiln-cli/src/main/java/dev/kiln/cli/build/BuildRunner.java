@@ -11,6 +11,9 @@ import dev.kiln.exporter.ExportRequest;
 import dev.kiln.exporter.ExportResult;
 import dev.kiln.exporter.Exporter;
 import dev.kiln.exporter.Exporters;
+import dev.kiln.exporter.LocalExporter;
+import dev.kiln.exporter.RootfsView;
+import dev.kiln.exporter.TarExporter;
 import dev.kiln.exporter.OutputSpec;
 import dev.kiln.exporter.image.ImageSpec;
 import dev.kiln.exporter.snapshot.SnapshotLayers;
@@ -24,7 +27,6 @@ import dev.kiln.solver.VertexError;
 import dev.kiln.worker.image.ResolveMode;
 import dev.kiln.worker.ops.BuildWorker;
 import dev.kiln.worker.ops.WorkerOptions;
-import dev.kiln.worker.snapshot.Mount;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,8 +66,8 @@ public final class BuildRunner {
         EngineImageResolver resolver = new EngineImageResolver(engine.imageSource(),
                 job.pull() ? ResolveMode.PULL : ResolveMode.DEFAULT, progress);
         ConvertResult converted = DockerfileConverter.convert(job.convert().resolver(resolver).build());
-        Exporters exporters = new Exporters(new ExportContext(engine.content(),
-                Optional.of(new EngineImagePublisher(engine)), stdout));
+        Exporters exporters = new Exporters(new ExportContext(engine.content(), Optional.of(engine.images()),
+                Optional.of(engine.registry()), stdout));
         List<Exporter> resolvedOutputs = job.outputs().stream().map(exporters::resolve).toList();
         BuildWorker worker = engine.worker(Map.of("context", job.contextDir()), new WorkerOptions(job.shmSize()));
         Solver solver = engine.solver(worker);
@@ -97,18 +99,20 @@ public final class BuildRunner {
         }
         try (SnapshotLayers layers = new SnapshotLayers(engine.snapshotter(), engine.differ(), engine.tempDir())) {
             String snapshot = result.result() == null ? null : BuildWorker.snapshotName(result.result());
-            ImageSpec image = new ImageSpec(converted.image(), snapshot == null ? List.of() : layers.layers(snapshot),
+            boolean needsLayers = outputs.stream().anyMatch(o -> !(o instanceof LocalExporter || o instanceof TarExporter));
+            ImageSpec image = new ImageSpec(converted.image(),
+                    snapshot == null || !needsLayers ? List.of() : layers.layers(snapshot),
                     resolver.baseHistoryOf(converted.image()));
-            List<Mount> rootfs = snapshot == null ? List.of() : layers.view(snapshot);
-            engine.withReadOnly(rootfs, dir -> {
-                for (Exporter exporter : outputs) {
-                    String id = "export:" + exporter.description();
-                    progress.started(id, exporter.description(), System.nanoTime());
-                    results.add(exporter.export(new ExportRequest(image, dir, job.sourceDateEpoch())));
-                    progress.completed(id, System.nanoTime());
-                }
+            RootfsView rootfs = use -> engine.withReadOnly(snapshot == null ? List.of() : layers.view(snapshot), dir -> {
+                use.read(dir);
                 return null;
             });
+            for (Exporter exporter : outputs) {
+                String id = "export:" + exporter.description();
+                progress.started(id, exporter.description(), System.nanoTime());
+                results.add(exporter.export(new ExportRequest(image, rootfs, job.sourceDateEpoch())));
+                progress.completed(id, System.nanoTime());
+            }
         }
         return results;
     }
