@@ -72,9 +72,9 @@ final class Job {
             v.progress.unsubscribe(sink);
             State state = v.progress.state();
             if (succeeded && state == State.IDLE) {
-                sink.accept(v.progress.cachedEvent());
+                VertexProgress.deliver(sink, v.progress.cachedEvent());
             } else if (!succeeded && state == State.RUNNING) {
-                sink.accept(new ProgressEvent.VertexCanceled(v.node.digest()));
+                VertexProgress.deliver(sink, new ProgressEvent.VertexCanceled(v.node.digest()));
             }
         }
         List<Vertex> vertices = new ArrayList<>(held.values());

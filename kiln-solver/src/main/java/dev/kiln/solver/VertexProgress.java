@@ -39,7 +39,7 @@ final class VertexProgress implements WorkerSpi.OpContext {
     }
 
     synchronized void subscribe(ProgressSink sink) {
-        lifecycle.forEach(sink::accept);
+        lifecycle.forEach(e -> deliver(sink, e));
         sinks.add(sink);
     }
 
@@ -85,7 +85,7 @@ final class VertexProgress implements WorkerSpi.OpContext {
     private synchronized void announce(State next, ProgressEvent event) {
         state = next;
         lifecycle.add(event);
-        sinks.forEach(s -> s.accept(event));
+        sinks.forEach(s -> deliver(s, event));
     }
 
     @Override
@@ -96,12 +96,21 @@ final class VertexProgress implements WorkerSpi.OpContext {
     @Override
     public void log(int stream, byte[] data) {
         VertexLog event = new VertexLog(vertex, stream, data.clone(), clock.instant());
-        sinks.forEach(s -> s.accept(event));
+        sinks.forEach(s -> deliver(s, event));
     }
 
     @Override
     public void status(String id, long current, long total) {
         VertexStatus event = new VertexStatus(vertex, id, current, total, clock.instant());
-        sinks.forEach(s -> s.accept(event));
+        sinks.forEach(s -> deliver(s, event));
+    }
+
+    /** A failing display must not fail the build, so a sink's exception is dropped. */
+    static void deliver(ProgressSink sink, ProgressEvent event) {
+        try {
+            sink.accept(event);
+        } catch (RuntimeException ignored) {
+            // Progress is advisory; the build result does not depend on it.
+        }
     }
 }

@@ -60,6 +60,27 @@ class SolverTest {
     }
 
     @Test
+    void diamond_sharedInputRunsOnce() {
+        TestGraph g = new TestGraph(worker);
+        Node base = g.source("base");
+        Node join = g.step("join", g.step("left", base), g.step("right", base));
+        assertThat(solve(solver, g.build(join))).isEqualTo("join(left(base),right(base))");
+        assertThat(g.op(base).execCalls).hasValue(1);
+        assertThat(g.op(base).cacheMapCalls).hasValue(1);
+    }
+
+    @Test
+    void throwingProgressSink_doesNotFailTheBuild() {
+        TestGraph g = new TestGraph(worker);
+        Graph graph = g.build(g.step("top", g.source("base")));
+        try (SolveResult r = solver.solve(graph, SolveOptions.DEFAULT, e -> {
+            throw new IllegalStateException("display broke");
+        })) {
+            assertThat(FakeWorker.value(r.result())).isEqualTo("top(base)");
+        }
+    }
+
+    @Test
     void secondSolve_isFullyCached_andNeverRunsOrLoadsInputs() {
         TestGraph g = new TestGraph(worker);
         Node base = g.source("base");

@@ -41,6 +41,9 @@ final class CopyAction {
             throw new KilnException(ErrorKind.NOT_FOUND, copy.src() + " not found");
         }
         for (String source : sources) {
+            if (copy.attemptUnpack() && Unpack.tryUnpack(srcRoot, source, destRoot, copy.dest(), spec)) {
+                continue;
+            }
             copyOne(source, spec);
         }
     }
@@ -64,7 +67,8 @@ final class CopyAction {
         Path destPath = RootPath.resolve(destRoot, dest);
         Path src = RootPath.resolve(srcRoot, source, copy.followSymlink());
         Path target = prepareTarget(src, source, destPath, spec);
-        TreeCopier copier = new TreeCopier(spec, new CopyFilter(), copy.alwaysReplaceExistingDestPaths(), roots);
+        TreeCopier copier = new TreeCopier(spec, new CopyFilter(copy.includePatterns(), copy.excludePatterns()),
+                copy.alwaysReplaceExistingDestPaths(), roots);
         copier.copy(src, "", target, false, CopyFilter.Scope.TOP);
     }
 

@@ -5,11 +5,11 @@ package dev.kiln.worker.file;
  * {@code [a-z]} and {@code [^a-z]} are character classes, {@code \} escapes. A malformed pattern
  * matches nothing (BuildKit ignores the error when resolving wildcards).
  */
-final class GoMatch {
+public final class GoMatch {
     private GoMatch() {
     }
 
-    static boolean matches(String pattern, String name) {
+    public static boolean matches(String pattern, String name) {
         try {
             return match(pattern.codePoints().toArray(), name.codePoints().toArray());
         } catch (BadPattern e) {
@@ -18,7 +18,7 @@ final class GoMatch {
     }
 
     /** Whether {@code name} has a wildcard character ({@code * ? [}) that is not escaped. */
-    static boolean containsWildcards(String name) {
+    public static boolean containsWildcards(String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '\\') {

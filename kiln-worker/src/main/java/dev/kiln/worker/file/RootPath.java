@@ -42,7 +42,8 @@ public final class RootPath {
         return rel.toString().isEmpty() ? "/" : "/" + rel;
     }
 
-    static Path resolve(Path root, String path, boolean followFinal) {
+    /** Resolves symlinks in the parents, and the final component too when {@code followFinal}. */
+    public static Path resolve(Path root, String path, boolean followFinal) {
         Deque<String> remaining = new ArrayDeque<>(components(path));
         List<String> resolved = new ArrayList<>();
         int links = 0;
@@ -80,7 +81,7 @@ public final class RootPath {
     }
 
     /** The components of {@code path} with {@code ..} applied lexically, never above the root. */
-    static List<String> clean(String path) {
+    public static List<String> clean(String path) {
         List<String> out = new ArrayList<>();
         for (String c : components(path)) {
             if (!c.equals("..")) {

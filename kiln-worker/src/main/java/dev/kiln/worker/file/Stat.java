@@ -1,6 +1,7 @@
 package dev.kiln.worker.file;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -42,7 +43,7 @@ public record Stat(int mode, int uid, int gid, long size, long dev, long ino, in
             return lstat(p);
         } catch (NoSuchFileException | NotDirectoryException e) {
             return null;
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (FileSystemException e) {
             if ("Not a directory".equals(e.getReason())) {
                 return null;
             }

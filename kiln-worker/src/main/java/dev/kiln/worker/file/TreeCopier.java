@@ -83,6 +83,9 @@ final class TreeCopier {
         if (decision.included()) {
             created = createDirectoryOnly(dst, st, overwrite);
         }
+        if (decision.skipContents()) {
+            return created;
+        }
         filter.enter(src, dst, decision.included());
         try {
             List<Path> children;
