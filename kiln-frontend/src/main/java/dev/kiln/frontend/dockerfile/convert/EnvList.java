@@ -1,5 +1,7 @@
 package dev.kiln.frontend.dockerfile.convert;
 
+import dev.kiln.frontend.dockerfile.shell.EnvLookup;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +10,7 @@ import java.util.Optional;
  * The environment of a build step, as BuildKit's {@code llb.EnvList}: setting a variable removes any
  * earlier entry and appends the new one, so the order is "last set last". Immutable.
  */
-final class EnvList {
+final class EnvList implements EnvLookup {
     static final EnvList EMPTY = new EnvList(List.of());
 
     private final List<String[]> entries;
@@ -28,7 +30,8 @@ final class EnvList {
         return new EnvList(List.copyOf(next));
     }
 
-    Optional<String> get(String key) {
+    @Override
+    public Optional<String> get(String key) {
         for (String[] e : entries) {
             if (e[0].equals(key)) {
                 return Optional.of(e[1]);
@@ -37,7 +40,8 @@ final class EnvList {
         return Optional.empty();
     }
 
-    List<String> keys() {
+    @Override
+    public List<String> keys() {
         return entries.stream().map(e -> e[0]).toList();
     }
 
