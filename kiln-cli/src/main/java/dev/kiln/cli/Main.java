@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.cli.debug.DebugCommand;
 import dev.kiln.core.KilnException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code kiln} command: parses arguments, runs a subcommand, maps errors to one line and an exit code. */
 @Command(name = "kiln", mixinStandardHelpOptions = true, version = "kiln 0.1.0",
         description = "Builds container images from Dockerfiles, BuildKit-compatible, no daemon needed.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DebugCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
