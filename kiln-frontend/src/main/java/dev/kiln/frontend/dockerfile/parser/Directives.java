@@ -35,6 +35,26 @@ public final class Directives {
     }
 
     /**
+     * Every {@code # name=value} directive of the leading directive block, in order (no BOM or shebang
+     * handling, like BuildKit's {@code DirectiveParser.ParseAll}). A repeated directive is an error.
+     */
+    public static List<Directive> parseAll(byte[] content, String fileName) {
+        DirectiveParser parser = new DirectiveParser("#", 0);
+        List<Directive> found = new ArrayList<>();
+        for (String line : scanLines(content, 0)) {
+            if (parser.done()) {
+                break;
+            }
+            try {
+                parser.parseLine(line).ifPresent(d -> found.add(directive(d, fileName)));
+            } catch (KilnException repeated) {
+                throw repeated.at(SourceLocation.line(fileName, found.size() + 1));
+            }
+        }
+        return found;
+    }
+
+    /**
      * Whether a syntax reference selects the frontend built into Kiln: any tag or digest of
      * {@code docker/dockerfile} or {@code docker/dockerfile-upstream}, optionally prefixed by Docker Hub's host.
      */

@@ -7,7 +7,7 @@ import java.util.List;
  * The word splitter BuildKit runs over a line to find here-document markers: its shell lexer with an empty
  * environment and unset variables kept as written ({@code SkipUnsetEnv}), escape character {@code \} whatever
  * the file's escape directive. Quotes and escapes are kept or removed depending on {@code rawQuotes} /
- * {@code rawEscapes}. {@code <<} plus the blanks after it stay glued to the following word.
+ * {@code rawEscapes}. {@code <<} or {@code <<-} plus the blanks after it stay glued to the following word.
  */
 final class HeredocLexer {
     private static final int EOF = -1;
@@ -167,6 +167,9 @@ final class HeredocLexer {
         }
         next();
         StringBuilder marker = new StringBuilder("<<");
+        if (peek() == '-') {
+            marker.appendCodePoint(next());
+        }
         while (peek() == ' ' || peek() == '\t') {
             marker.appendCodePoint(next());
         }
