@@ -15,7 +15,7 @@ import java.util.function.Function;
  * A RUN step. Filesystem mounts are ordered by destination (so the root comes first), secret and ssh
  * mounts follow in the order written, as BuildKit marshals an exec.
  */
-record ExecVertex(ExecMeta process, List<MountSpec> mounts, String network, String security,
+record ExecVertex(ExecMeta process, List<MountPlan> mounts, String network, String security,
                   List<ExecOp.SecretEnv> secretEnv, String platform, NodeMeta meta) implements Vertex {
 
     ExecVertex {
@@ -31,7 +31,7 @@ record ExecVertex(ExecMeta process, List<MountSpec> mounts, String network, Stri
     @Override
     public List<Ref> inputs() {
         List<Ref> refs = new ArrayList<>();
-        for (MountSpec m : mounts) {
+        for (MountPlan m : mounts) {
             refs.add(m.source());
         }
         return refs;
@@ -41,21 +41,21 @@ record ExecVertex(ExecMeta process, List<MountSpec> mounts, String network, Stri
     public Op op(Function<Ref, Integer> inputIndex) {
         List<ExecMount> written = new ArrayList<>();
         int nextOutput = 0;
-        for (MountSpec m : mounts) {
+        for (MountPlan m : mounts) {
             int output = m.hasOutput() ? nextOutput++ : ExecMount.NO_OUTPUT;
             written.add(m.write(inputIndex.apply(m.source()), output));
         }
         return new ExecOp(process, written, network, security, secretEnv);
     }
 
-    private static List<MountSpec> ordered(List<MountSpec> mounts) {
-        List<MountSpec> files = new ArrayList<>();
-        List<MountSpec> sockets = new ArrayList<>();
-        for (MountSpec m : mounts) {
+    private static List<MountPlan> ordered(List<MountPlan> mounts) {
+        List<MountPlan> files = new ArrayList<>();
+        List<MountPlan> sockets = new ArrayList<>();
+        for (MountPlan m : mounts) {
             boolean socket = m.type() == ExecMount.MountType.SECRET || m.type() == ExecMount.MountType.SSH;
             (socket ? sockets : files).add(m);
         }
-        files.sort(Comparator.comparing(MountSpec::dest));
+        files.sort(Comparator.comparing(MountPlan::dest));
         files.addAll(sockets);
         return List.copyOf(files);
     }

@@ -3,7 +3,7 @@ package dev.kiln.frontend.dockerfile.convert;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.SourceLocation;
-import dev.kiln.frontend.dockerfile.lint.GoText;
+import dev.kiln.frontend.dockerfile.parser.GoQuote;
 import dev.kiln.frontend.dockerfile.lint.LintRule;
 import dev.kiln.frontend.dockerfile.lint.Linter;
 
@@ -41,13 +41,13 @@ final class PortSpecs {
         String containerPort = slash < 0 ? parts[2] : parts[2].substring(0, slash);
         String proto = slash < 0 ? "" : parts[2].substring(slash + 1);
         if (containerPort.isEmpty()) {
-            throw invalid("invalid port: " + GoText.quote(raw) + ": no port specified");
+            throw invalid("invalid port: " + GoQuote.quote(raw) + ": no port specified");
         }
         String lowerProto = proto.toLowerCase(Locale.ROOT);
         switch (lowerProto) {
             case "" -> proto = lowerProto = "tcp";
             case "tcp", "udp", "sctp" -> { }
-            default -> throw invalid("invalid port: " + GoText.quote(raw) + ": invalid proto: " + proto);
+            default -> throw invalid("invalid port: " + GoQuote.quote(raw) + ": invalid proto: " + proto);
         }
         if (!proto.equals(lowerProto)) {
             lint.report(LintRule.EXPOSE_PROTO_CASING, location, raw);

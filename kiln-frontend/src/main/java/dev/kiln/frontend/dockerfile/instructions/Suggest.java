@@ -3,9 +3,10 @@ package dev.kiln.frontend.dockerfile.instructions;
 import dev.kiln.frontend.dockerfile.parser.GoText;
 
 import java.util.List;
+import java.util.Optional;
 
 /** BuildKit's "did you mean" hint: the closest option within edit distance 2 of a mistyped value. */
-final class Suggest {
+public final class Suggest {
     private static final int MAX_DISTANCE_EXCLUSIVE = 3;
 
     private Suggest() {
@@ -13,13 +14,21 @@ final class Suggest {
 
     /** {@code message} plus {@code " (did you mean X?)"} when an option is close to {@code value}. */
     static String withSuggestion(String message, String value, List<String> options, boolean caseSensitive) {
+        return closest(value, options, caseSensitive).map(m -> message + " (did you mean " + m + "?)").orElse(message);
+    }
+
+    /**
+     * The option closest to {@code value} within edit distance 2 (BuildKit's {@code suggest.Search}); empty when
+     * none is close or {@code value} itself is an option.
+     */
+    public static Optional<String> closest(String value, List<String> options, boolean caseSensitive) {
         String val = caseSensitive ? value : GoText.toLower(value);
         String match = null;
         int best = MAX_DISTANCE_EXCLUSIVE;
         for (String option : options) {
             String opt = caseSensitive ? option : GoText.toLower(option);
             if (val.equals(opt)) {
-                return message;
+                return Optional.empty();
             }
             int distance = distance(val, opt);
             if (distance < best) {
@@ -27,7 +36,7 @@ final class Suggest {
                 best = distance;
             }
         }
-        return match == null ? message : message + " (did you mean " + match + "?)";
+        return Optional.ofNullable(match);
     }
 
     private static String matchCase(String option, String original) {

@@ -2,6 +2,7 @@ package dev.kiln.frontend.dockerfile.lint;
 
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
+import dev.kiln.frontend.dockerfile.parser.GoQuote;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public record LintConfig(boolean skipAll, Set<String> skipRules, boolean experim
         for (String part : s.split(";", 3)) {
             int eq = part.indexOf('=');
             if (eq < 0) {
-                throw invalid("invalid check option " + GoText.quote(part));
+                throw invalid("invalid check option " + GoQuote.quote(part));
             }
             String key = part.substring(0, eq).strip();
             String value = part.substring(eq + 1).strip();
@@ -44,7 +45,7 @@ public record LintConfig(boolean skipAll, Set<String> skipRules, boolean experim
                 case "skip" -> b.skip(value);
                 case "experimental" -> b.experimental(value);
                 case "error" -> b.error(part, value);
-                default -> throw invalid("invalid check option " + GoText.quote(key));
+                default -> throw invalid("invalid check option " + GoQuote.quote(key));
             }
         }
         return b.build();
@@ -124,8 +125,8 @@ public record LintConfig(boolean skipAll, Set<String> skipRules, boolean experim
             } else if (GO_FALSE.contains(value)) {
                 error = false;
             } else {
-                throw invalid("failed to parse check option " + GoText.quote(part)
-                        + ": strconv.ParseBool: parsing " + GoText.quote(value) + ": invalid syntax");
+                throw invalid("failed to parse check option " + GoQuote.quote(part)
+                        + ": strconv.ParseBool: parsing " + GoQuote.quote(value) + ": invalid syntax");
             }
         }
 

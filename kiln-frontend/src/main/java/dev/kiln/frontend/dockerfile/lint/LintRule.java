@@ -1,5 +1,7 @@
 package dev.kiln.frontend.dockerfile.lint;
 
+import dev.kiln.frontend.dockerfile.parser.GoQuote;
+
 /**
  * The build checks of BuildKit's Dockerfile frontend, with their names, descriptions, documentation
  * links and message templates ({@code %s}/{@code %v} plain, {@code %q} Go-quoted). Rules with a
@@ -148,7 +150,7 @@ public enum LintRule {
             if (c == '%' && i + 1 < template.length() && next < to) {
                 char verb = template.charAt(++i);
                 String arg = args[next++];
-                b.append(verb == 'q' ? GoText.quote(arg) : arg);
+                b.append(verb == 'q' ? GoQuote.quote(arg) : arg);
             } else {
                 b.append(c);
             }
