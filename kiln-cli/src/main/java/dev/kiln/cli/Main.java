@@ -1,5 +1,9 @@
 package dev.kiln.cli;
 
+import dev.kiln.cli.build.BuildCommand;
+import dev.kiln.cli.debug.DebugCommand;
+import dev.kiln.cli.images.ImagesCommand;
+import dev.kiln.cli.images.RmiCommand;
 import dev.kiln.core.KilnException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +15,8 @@ import java.util.List;
 @Command(name = "kiln", mixinStandardHelpOptions = true, version = "kiln 0.1.0",
         description = "Builds container images from Dockerfiles, BuildKit-compatible, no daemon needed.%n"
                 + "Global option: --debug shows stack traces of errors.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BuildCommand.class, ImagesCommand.class, RmiCommand.class,
+                DebugCommand.class})
 public final class Main implements Runnable {
     static final String DEBUG_PROPERTY = "kiln.debug";
 

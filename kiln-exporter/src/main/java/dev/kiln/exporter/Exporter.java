@@ -9,6 +9,11 @@ public sealed interface Exporter permits OciExporter, ImageStoreExporter, LocalE
     /** The progress line BuildKit shows for this exporter, e.g. {@code exporting to oci image format}. */
     String description();
 
+    /** Whether the export writes an image (config and layers); {@code local} and {@code tar} only read the rootfs. */
+    default boolean writesImage() {
+        return true;
+    }
+
     /** @throws dev.kiln.core.KilnException with a one-line message when the export fails */
     ExportResult export(ExportRequest request);
 }

@@ -23,6 +23,11 @@ record LocalExporter(Path dest, EpochAttribute sourceDateEpoch) implements Expor
     }
 
     @Override
+    public boolean writesImage() {
+        return false;
+    }
+
+    @Override
     public String description() {
         return "copying files";
     }

@@ -20,6 +20,11 @@ record TarExporter(String dest, EpochAttribute sourceDateEpoch, ExportContext co
     }
 
     @Override
+    public boolean writesImage() {
+        return false;
+    }
+
+    @Override
     public String description() {
         return "sending tarball";
     }

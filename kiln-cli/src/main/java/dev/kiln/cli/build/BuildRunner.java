@@ -11,15 +11,14 @@ import dev.kiln.exporter.ExportRequest;
 import dev.kiln.exporter.ExportResult;
 import dev.kiln.exporter.Exporter;
 import dev.kiln.exporter.Exporters;
-import dev.kiln.exporter.LocalExporter;
 import dev.kiln.exporter.RootfsView;
-import dev.kiln.exporter.TarExporter;
 import dev.kiln.exporter.OutputSpec;
 import dev.kiln.exporter.image.ImageSpec;
 import dev.kiln.exporter.snapshot.SnapshotLayers;
 import dev.kiln.frontend.dockerfile.convert.ConvertRequest;
 import dev.kiln.frontend.dockerfile.convert.ConvertResult;
 import dev.kiln.frontend.dockerfile.convert.DockerfileConverter;
+import dev.kiln.frontend.dockerfile.convert.ImageMetadataResolver;
 import dev.kiln.solver.SolveOptions;
 import dev.kiln.solver.SolveResult;
 import dev.kiln.solver.Solver;
@@ -29,6 +28,7 @@ import dev.kiln.worker.ops.BuildWorker;
 import dev.kiln.worker.ops.WorkerOptions;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One {@code kiln build}: Dockerfile to graph, graph through the solver, result through the exporters,
@@ -55,51 +56,66 @@ public final class BuildRunner {
     }
 
     /** What to build and where the results go. */
-    public record Job(ConvertRequest.Builder convert, Path contextDir, List<OutputSpec> outputs, boolean pull,
-                      long shmSize, Optional<Path> iidFile, Optional<Path> metadataFile,
-                      Optional<Instant> sourceDateEpoch) {
+    public record Job(Function<ImageMetadataResolver, ConvertRequest> request, Path contextDir,
+                      List<OutputSpec> outputs, boolean pull, WorkerOptions worker, Optional<Path> iidFile,
+                      Optional<Path> metadataFile, boolean quiet) {
     }
 
     public void run(Job job) {
-        PlainProgress progress = new PlainProgress(err);
+        PlainProgress progress = new PlainProgress(job.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : err);
         PlainProgressSink sink = new PlainProgressSink(progress);
         EngineImageResolver resolver = new EngineImageResolver(engine.imageSource(),
                 job.pull() ? ResolveMode.PULL : ResolveMode.DEFAULT, progress);
-        ConvertResult converted = DockerfileConverter.convert(job.convert().resolver(resolver).build());
+        ConvertRequest request = job.request().apply(resolver);
+        ConvertResult converted = DockerfileConverter.convert(request);
         Exporters exporters = new Exporters(new ExportContext(engine.content(), Optional.of(engine.images()),
                 Optional.of(engine.registry()), stdout));
         List<Exporter> resolvedOutputs = job.outputs().stream().map(exporters::resolve).toList();
-        BuildWorker worker = engine.worker(Map.of("context", job.contextDir()), new WorkerOptions(job.shmSize()));
+        BuildWorker worker = engine.worker(Map.of(request.contextName(), job.contextDir()), job.worker());
         Solver solver = engine.solver(worker);
-        try (SolveResult result = solve(solver, converted, job, sink)) {
-            List<ExportResult> results = export(result, converted, resolver, resolvedOutputs, job, progress);
+        try (SolveResult result = solve(solver, converted, request, sink)) {
+            List<ExportResult> results = export(result, converted, resolver, resolvedOutputs,
+                    sourceDateEpoch(request), progress);
             writeFiles(job, results);
         }
         new WarningsPrinter(err).print(converted.warnings());
     }
 
-    private SolveResult solve(Solver solver, ConvertResult converted, Job job, PlainProgressSink sink) {
+    private SolveResult solve(Solver solver, ConvertResult converted, ConvertRequest request, PlainProgressSink sink) {
         try {
             return solver.solve(converted.graph(), new SolveOptions(false), sink);
         } catch (VertexError e) {
-            new FailureSummary(err, dockerfileLines(job)).print(e, sink.tail(e.vertex()));
+            new FailureSummary(err, dockerfileLines(request)).print(e, sink.tail(e.vertex()));
             throw e;
         }
     }
 
-    private static List<String> dockerfileLines(Job job) {
-        return new String(job.convert().build().dockerfile(), StandardCharsets.UTF_8).lines().toList();
+    private static List<String> dockerfileLines(ConvertRequest request) {
+        return new String(request.dockerfile(), StandardCharsets.UTF_8).lines().toList();
+    }
+
+    /** SOURCE_DATE_EPOCH from the build arguments (which include the environment's). */
+    private static Optional<Instant> sourceDateEpoch(ConvertRequest request) {
+        String epoch = request.buildArgs().get("SOURCE_DATE_EPOCH");
+        if (epoch == null || epoch.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(epoch)));
+        } catch (NumberFormatException e) {
+            throw new KilnException(ErrorKind.INVALID_ARGUMENT, "invalid SOURCE_DATE_EPOCH: " + epoch);
+        }
     }
 
     private List<ExportResult> export(SolveResult result, ConvertResult converted, EngineImageResolver resolver,
-                                      List<Exporter> outputs, Job job, PlainProgress progress) {
+                                      List<Exporter> outputs, Optional<Instant> epoch, PlainProgress progress) {
         List<ExportResult> results = new ArrayList<>();
         if (outputs.isEmpty()) {
             return results;
         }
         try (SnapshotLayers layers = new SnapshotLayers(engine.snapshotter(), engine.differ(), engine.tempDir())) {
             String snapshot = result.result() == null ? null : BuildWorker.snapshotName(result.result());
-            boolean needsLayers = outputs.stream().anyMatch(o -> !(o instanceof LocalExporter || o instanceof TarExporter));
+            boolean needsLayers = outputs.stream().anyMatch(Exporter::writesImage);
             ImageSpec image = new ImageSpec(converted.image(),
                     snapshot == null || !needsLayers ? List.of() : layers.layers(snapshot),
                     resolver.baseHistoryOf(converted.image()));
@@ -110,7 +126,7 @@ public final class BuildRunner {
             for (Exporter exporter : outputs) {
                 String id = "export:" + exporter.description();
                 progress.started(id, exporter.description(), System.nanoTime());
-                results.add(exporter.export(new ExportRequest(image, rootfs, job.sourceDateEpoch())));
+                results.add(exporter.export(new ExportRequest(image, rootfs, epoch)));
                 progress.completed(id, System.nanoTime());
             }
         }

@@ -81,7 +81,8 @@ final class ExecHandler implements WorkerSpi.OpHandler {
             request.hostname(meta.hostname());
         }
         meta.extraHosts().forEach(h -> request.extraHost(h.host(), h.ip()));
-        meta.ulimits().forEach(u -> request.ulimit(u.name(), u.soft(), u.hard()));
+        (meta.ulimits().isEmpty() ? worker.options().ulimits() : meta.ulimits())
+                .forEach(u -> request.ulimit(u.name(), u.soft(), u.hard()));
         ProcessOutput output = (stream, chunk) -> ctx.log(stream == ProcessOutput.Stream.STDOUT ? 1 : 2, chunk);
         ExecResult result;
         try {

@@ -1,0 +1,170 @@
+package dev.kiln.cli.build;
+
+import dev.kiln.cli.BuildOptions;
+import dev.kiln.cli.engine.Engine;
+import dev.kiln.cli.engine.EngineOptions;
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
+import dev.kiln.core.platform.Platform;
+import dev.kiln.exporter.OutputSpec;
+import dev.kiln.graph.ExecMeta;
+import dev.kiln.worker.ops.WorkerOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code kiln build}: {@code docker buildx build}'s single-platform surface, run in-process. */
+@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Build an image from a Dockerfile (options as in docker buildx build).")
+public final class BuildCommand implements Callable<Integer> {
+    @Mixin
+    BuildOptions build;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = {"-t", "--tag"}, paramLabel = "NAME[:TAG]", description = "Name and optionally a tag for the image.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "SPEC",
+            description = "Output destination (type=local|tar|oci|docker|image|registry,dest=...,attr=...).")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--load", description = "Store the image in Kiln's local image store (shorthand for --output=type=docker).")
+    boolean load;
+
+    @Option(names = "--push", description = "Push the image to its registry (shorthand for --output=type=registry).")
+    boolean push;
+
+    @Option(names = "--pull", description = "Always look for newer versions of base images.")
+    boolean pull;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "Progress output: auto, plain, quiet (tty and rawjson come later).")
+    String progress;
+
+    @Option(names = "--iidfile", paramLabel = "FILE", description = "Write the image ID to a file.")
+    Path iidFile;
+
+    @Option(names = "--metadata-file", paramLabel = "FILE", description = "Write build result metadata to a file.")
+    Path metadataFile;
+
+    @Option(names = "--shm-size", paramLabel = "BYTES", description = "Size of /dev/shm for RUN steps (e.g. 128m).")
+    String shmSize;
+
+    @Option(names = "--ulimit", paramLabel = "TYPE=SOFT[:HARD]", description = "Ulimit options for RUN steps.")
+    List<String> ulimitSpecs = new ArrayList<>();
+
+    @Option(names = "--check", description = "Run the build checks only and report their findings.")
+    boolean check;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format of --check: text or json.")
+    String format;
+
+    @Option(names = "--build-context", paramLabel = "NAME=VALUE", hidden = true)
+    List<String> buildContexts = new ArrayList<>();
+
+    @Option(names = "--attest", paramLabel = "SPEC", hidden = true)
+    List<String> attest = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        rejectNotYetSupported();
+        if (check) {
+            throw notYet("--check");
+        }
+        try (Engine e = engine.open()) {
+            new BuildRunner(e, System.err, System.out).run(job());
+        }
+        return 0;
+    }
+
+    private BuildRunner.Job job() {
+        List<Platform> platforms = build.targetPlatforms();
+        Platform target = platforms.isEmpty() ? null : platforms.getFirst();
+        return new BuildRunner.Job(
+                resolver -> build.convertRequest(target, resolver, System.in, System.getenv()),
+                build.contextDir(), outputSpecs(), pull, new WorkerOptions(Sizes.parse(shmSize, "--shm-size"), ulimits()),
+                Optional.ofNullable(iidFile), Optional.ofNullable(metadataFile), progress.equals("quiet"));
+    }
+
+    private List<OutputSpec> outputSpecs() {
+        List<OutputSpec> specs = new ArrayList<>(outputs.stream().map(OutputSpec::parse).toList());
+        if (load) {
+            specs.add(OutputSpec.load());
+        }
+        if (push) {
+            specs.add(OutputSpec.push());
+        }
+        if (specs.isEmpty() && !tags.isEmpty()) {
+            specs.add(OutputSpec.parse("type=image"));
+        }
+        if (!tags.isEmpty()) {
+            String names = String.join(",", tags);
+            specs.replaceAll(s -> s.attr("name").isPresent() || !namesImages(s) ? s : s.withAttr("name", names));
+        }
+        if (specs.isEmpty()) {
+            System.err.println("WARNING: No output specified; the build result will only remain in the build cache."
+                    + " Use -t NAME to store the image, or -o to export it.");
+        }
+        return specs;
+    }
+
+    private static boolean namesImages(OutputSpec s) {
+        return switch (s.type()) {
+            case "image", "registry", "docker", "oci" -> true;
+            default -> false;
+        };
+    }
+
+    /** {@code --ulimit nofile=1024:2048}, Docker's syntax; soft alone sets both. */
+    private List<ExecMeta.Ulimit> ulimits() {
+        List<ExecMeta.Ulimit> out = new ArrayList<>();
+        for (String u : ulimitSpecs) {
+            int eq = u.indexOf('=');
+            String[] limits = eq < 0 ? new String[0] : u.substring(eq + 1).split(":", -1);
+            try {
+                if (eq <= 0 || limits.length > 2) {
+                    throw new NumberFormatException();
+                }
+                long soft = Long.parseLong(limits[0]);
+                long hard = limits.length == 2 ? Long.parseLong(limits[1]) : soft;
+                out.add(new ExecMeta.Ulimit(u.substring(0, eq), soft, hard));
+            } catch (NumberFormatException e) {
+                throw new KilnException(ErrorKind.INVALID_ARGUMENT, "invalid --ulimit " + u + ": expected TYPE=SOFT[:HARD]");
+            }
+        }
+        return out;
+    }
+
+    /** Flags that later versions deliver fail loudly instead of being silently ignored. */
+    private void rejectNotYetSupported() {
+        if (build.targetPlatforms().size() > 1) {
+            throw notYet("--platform with more than one platform (multi-platform builds)");
+        }
+        build.targetPlatforms().stream().filter(p -> !p.normalize().equals(Platform.host().normalize())).findFirst()
+                .ifPresent(p -> {
+                    throw notYet("--platform " + p.format() + " (building for a foreign platform)");
+                });
+        if (!buildContexts.isEmpty()) {
+            throw notYet("--build-context");
+        }
+        if (!attest.isEmpty()) {
+            throw notYet("--attest");
+        }
+        if (!List.of("auto", "plain", "quiet").contains(progress)) {
+            throw notYet("--progress=" + progress);
+        }
+    }
+
+    private static KilnException notYet(String what) {
+        return new KilnException(ErrorKind.INVALID_ARGUMENT, what + " is not supported yet");
+    }
+}

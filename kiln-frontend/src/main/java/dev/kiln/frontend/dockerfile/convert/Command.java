@@ -1,0 +1,20 @@
+package dev.kiln.frontend.dockerfile.convert;
+
+import dev.kiln.core.SourceLocation;
+import dev.kiln.frontend.dockerfile.instructions.Instruction;
+
+import java.util.List;
+
+/**
+ * An instruction to dispatch in a stage, with the stages it reads ({@code COPY --from}, {@code RUN
+ * --mount=from=}) and where to report it: its own lines, or the FROM of the stage for an ONBUILD trigger.
+ */
+record Command(Instruction instruction, SourceLocation location, List<StageState> sources, boolean onBuild) {
+    Command {
+        sources = List.copyOf(sources);
+    }
+
+    List<String> comments() {
+        return instruction.info().comments();
+    }
+}
