@@ -6,6 +6,7 @@ import dev.kiln.cli.progress.PlainProgressSink;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.json.Json;
+import dev.kiln.core.oci.ImageConfig;
 import dev.kiln.exporter.ExportContext;
 import dev.kiln.exporter.ExportRequest;
 import dev.kiln.exporter.ExportResult;
@@ -34,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +118,7 @@ public final class BuildRunner {
         try (SnapshotLayers layers = new SnapshotLayers(engine.snapshotter(), engine.differ(), engine.tempDir())) {
             String snapshot = result.result() == null ? null : BuildWorker.snapshotName(result.result());
             boolean needsLayers = outputs.stream().anyMatch(Exporter::writesImage);
-            ImageSpec image = new ImageSpec(converted.image(),
+            ImageSpec image = new ImageSpec(stamped(converted.image(), epoch.orElseGet(Instant::now)),
                     snapshot == null || !needsLayers ? List.of() : layers.layers(snapshot),
                     resolver.baseHistoryOf(converted.image()));
             RootfsView rootfs = use -> engine.withReadOnly(snapshot == null ? List.of() : layers.view(snapshot), dir -> {
@@ -131,6 +133,19 @@ public final class BuildRunner {
             }
         }
         return results;
+    }
+
+    /**
+     * The build's time as BuildKit's exporter sets it: the image's {@code created} and that of every
+     * history entry this build added (base image entries keep theirs).
+     */
+    private static ImageConfig stamped(ImageConfig config, Instant now) {
+        String time = DateTimeFormatter.ISO_INSTANT.format(now);
+        List<ImageConfig.History> history = config.history() == null ? List.of() : config.history().stream()
+                .map(h -> h.created() != null ? h
+                        : new ImageConfig.History(time, h.createdBy(), h.author(), h.comment(), h.emptyLayer()))
+                .toList();
+        return config.withCreated(time).withHistory(history);
     }
 
     private static void writeFiles(Job job, List<ExportResult> results) {
