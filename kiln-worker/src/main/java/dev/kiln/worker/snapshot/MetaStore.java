@@ -1,0 +1,210 @@
+package dev.kiln.worker.snapshot;
+
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
+import dev.kiln.core.json.Json;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Snapshot metadata in SQLite (WAL, synchronous=FULL), one connection used under the snapshotter's lock. Every
+ * change runs in {@link #transaction}; ids come from AUTOINCREMENT so a removed snapshot's id (and directory
+ * name) is never handed out again.
+ */
+final class MetaStore implements AutoCloseable {
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
+    };
+    private static final String SELECT = "SELECT s.id, s.key, s.kind, s.parent_id, p.key, s.labels, s.created,"
+            + " s.updated, s.size, s.inodes FROM snapshots s LEFT JOIN snapshots p ON p.id = s.parent_id";
+
+    private final Connection db;
+    private final Path file;
+
+    private MetaStore(Connection db, Path file) {
+        this.db = db;
+        this.file = file;
+    }
+
+    static MetaStore open(Path file) {
+        try {
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement st = db.createStatement()) {
+                st.execute("PRAGMA journal_mode=WAL");
+                st.execute("PRAGMA synchronous=FULL");
+                st.execute("PRAGMA foreign_keys=ON");
+                st.execute("CREATE TABLE IF NOT EXISTS snapshots (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        + " key TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, parent_id INTEGER REFERENCES snapshots(id),"
+                        + " labels TEXT NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL,"
+                        + " size INTEGER NOT NULL DEFAULT 0, inodes INTEGER NOT NULL DEFAULT 0)");
+            }
+            db.setAutoCommit(false);
+            db.commit();
+            return new MetaStore(db, file);
+        } catch (SQLException e) {
+            throw new KilnException(ErrorKind.INTERNAL, "open snapshot metadata " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs {@code work} as one transaction: committed if it returns, rolled back if it throws. */
+    <T> T transaction(Work<T> work) {
+        try {
+            T result = work.run();
+            db.commit();
+            return result;
+        } catch (Exception e) {
+            rollback();
+            if (e instanceof KilnException k) {
+                throw k;
+            }
+            throw new KilnException(ErrorKind.INTERNAL, "snapshot metadata " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    Optional<SnapshotRow> get(String key) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement(SELECT + " WHERE s.key = ?")) {
+            st.setString(1, key);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    List<SnapshotRow> all() throws SQLException {
+        List<SnapshotRow> rows = new ArrayList<>();
+        try (PreparedStatement st = db.prepareStatement(SELECT + " ORDER BY s.id");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                rows.add(row(rs));
+            }
+        }
+        return rows;
+    }
+
+    Set<Long> ids() throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (PreparedStatement st = db.prepareStatement("SELECT id FROM snapshots");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /** The ids of {@code id}'s ancestors, nearest parent first. */
+    List<Long> ancestors(long id) throws SQLException {
+        List<Long> chain = new ArrayList<>();
+        try (PreparedStatement st = db.prepareStatement("WITH RECURSIVE up(id, parent_id, depth) AS ("
+                + " SELECT id, parent_id, 0 FROM snapshots WHERE id = ?"
+                + " UNION ALL SELECT s.id, s.parent_id, up.depth + 1 FROM snapshots s JOIN up ON s.id = up.parent_id)"
+                + " SELECT id FROM up WHERE depth > 0 ORDER BY depth")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    chain.add(rs.getLong(1));
+                }
+            }
+        }
+        return chain;
+    }
+
+    long insert(String key, Kind kind, Long parentId, Map<String, String> labels, Instant now) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("INSERT INTO snapshots (key, kind, parent_id, labels,"
+                + " created, updated) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            st.setString(1, key);
+            st.setString(2, kind.name());
+            st.setObject(3, parentId);
+            st.setString(4, Json.string(labels));
+            st.setLong(5, nanos(now));
+            st.setLong(6, nanos(now));
+            st.executeUpdate();
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    void markCommitted(long id, String name, Map<String, String> labels, Usage usage, Instant now)
+            throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("UPDATE snapshots SET key = ?, kind = ?, labels = ?,"
+                + " updated = ?, size = ?, inodes = ? WHERE id = ?")) {
+            st.setString(1, name);
+            st.setString(2, Kind.COMMITTED.name());
+            st.setString(3, Json.string(labels));
+            st.setLong(4, nanos(now));
+            st.setLong(5, usage.size());
+            st.setLong(6, usage.inodes());
+            st.setLong(7, id);
+            st.executeUpdate();
+        }
+    }
+
+    boolean hasChildren(long id) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("SELECT 1 FROM snapshots WHERE parent_id = ? LIMIT 1")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    void delete(long id) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("DELETE FROM snapshots WHERE id = ?")) {
+            st.setLong(1, id);
+            st.executeUpdate();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new KilnException(ErrorKind.INTERNAL, "close snapshot metadata " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // The original failure is what the caller needs to see; a failed rollback leaves nothing committed.
+        }
+    }
+
+    private static SnapshotRow row(ResultSet rs) throws SQLException {
+        long parent = rs.getLong(4);
+        Long parentId = rs.wasNull() ? null : parent;
+        Map<String, String> labels = Json.mapper().readValue(rs.getString(6), LABELS);
+        return new SnapshotRow(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3)), parentId,
+                rs.getString(5), labels, instant(rs.getLong(7)), instant(rs.getLong(8)),
+                new Usage(rs.getLong(9), rs.getLong(10)));
+    }
+
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(0, nanos);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.kiln.worker.snapshot;
+
+import dev.kiln.worker.sys.FileTrees;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Whole-directory operations the snapshotters need. */
+final class Trees {
+    private Trees() {
+    }
+
+    /**
+     * Deletes {@code dir} and everything below it, never following symlinks. Mounts inside are detached first so
+     * the walk cannot reach into (and delete from) another filesystem.
+     */
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Mounter.unmountAllUnder(dir);
+        FileTrees.deleteRecursively(dir);
+    }
+
+    /** fsync of a directory, so a rename inside it is durable. */
+    static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.kiln.worker.sys;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.nio.file.Path;
+
+/** Binding helpers shared by the syscall classes: libc lookup, errno capture, C strings. */
+final class Native {
+    static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
+    static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
+    static final ValueLayout.OfLong SIZE_T = ValueLayout.JAVA_LONG;
+    static final ValueLayout PTR = ValueLayout.ADDRESS;
+    static final int AT_FDCWD = -100;
+    static final int AT_SYMLINK_NOFOLLOW = 0x100;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LIBC = LINKER.defaultLookup();
+    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final MethodHandle STRERROR = LINKER.downcallHandle(
+            LIBC.findOrThrow("strerror"), FunctionDescriptor.of(PTR, INT));
+
+    private Native() {
+    }
+
+    /** A libc function whose errno is captured right after the call. */
+    static MethodHandle function(String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(LIBC.findOrThrow(name), descriptor, Linker.Option.captureCallState("errno"));
+    }
+
+    /** One native call taking the errno capture segment as its first argument. */
+    @FunctionalInterface
+    interface Call {
+        long invoke(MemorySegment errnoState) throws Throwable;
+    }
+
+    /**
+     * Runs {@code call}; a result of -1 becomes an {@link ErrnoException} naming the operation and its subject.
+     * Returns the (non-negative) result otherwise.
+     */
+    static long check(Arena arena, String operation, String subject, Call call) throws ErrnoException {
+        MemorySegment state = arena.allocate(CAPTURE);
+        long result;
+        try {
+            result = call.invoke(state);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("native call " + operation + " failed", t);
+        }
+        if (result == -1) {
+            throw new ErrnoException(operation, subject, (int) ERRNO.get(state, 0L));
+        }
+        return result;
+    }
+
+    static MemorySegment cString(Arena arena, String s) {
+        return s == null ? MemorySegment.NULL : arena.allocateFrom(s);
+    }
+
+    static MemorySegment cPath(Arena arena, Path p) {
+        return arena.allocateFrom(p.toString());
+    }
+
+    static synchronized String strerror(int errno) {
+        try {
+            MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
+            return s.reinterpret(4096).getString(0);
+        } catch (Throwable t) {
+            return "error " + errno;
+        }
+    }
+}

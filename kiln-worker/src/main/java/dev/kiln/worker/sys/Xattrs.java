@@ -1,0 +1,120 @@
+package dev.kiln.worker.sys;
+
+import static dev.kiln.worker.sys.Native.INT;
+import static dev.kiln.worker.sys.Native.PTR;
+import static dev.kiln.worker.sys.Native.SIZE_T;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Extended attributes of the file itself (the l*xattr calls, never following a symlink), in every namespace:
+ * java.nio only reaches {@code user.*}, and layers need {@code security.capability} and
+ * {@code trusted.overlay.*}.
+ */
+public final class Xattrs {
+    private static final int INITIAL_BUFFER = 256;
+
+    private static final MethodHandle LGETXATTR = Native.function("lgetxattr",
+            FunctionDescriptor.of(SIZE_T, PTR, PTR, PTR, SIZE_T));
+    private static final MethodHandle LSETXATTR = Native.function("lsetxattr",
+            FunctionDescriptor.of(INT, PTR, PTR, PTR, SIZE_T, INT));
+    private static final MethodHandle LLISTXATTR = Native.function("llistxattr",
+            FunctionDescriptor.of(SIZE_T, PTR, PTR, SIZE_T));
+    private static final MethodHandle LREMOVEXATTR = Native.function("lremovexattr",
+            FunctionDescriptor.of(INT, PTR, PTR));
+
+    private Xattrs() {
+    }
+
+    /** The value of {@code name}, or null when the file has no such attribute. */
+    public static byte[] get(Path path, String name) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment p = Native.cPath(arena, path);
+            MemorySegment n = arena.allocateFrom(name);
+            for (long size = INITIAL_BUFFER; ; size *= 4) {
+                MemorySegment buf = arena.allocate(size);
+                long capacity = size;
+                try {
+                    long len = Native.check(arena, "lgetxattr " + name, path.toString(),
+                            st -> (long) LGETXATTR.invokeExact(st, p, n, buf, capacity));
+                    return buf.asSlice(0, len).toArray(ValueLayout.JAVA_BYTE);
+                } catch (ErrnoException e) {
+                    if (e.errno() == ErrnoException.ENODATA) {
+                        return null;
+                    }
+                    if (e.errno() != ErrnoException.ERANGE) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** All attribute names, in the order the filesystem lists them. */
+    public static List<String> list(Path path) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment p = Native.cPath(arena, path);
+            for (long size = INITIAL_BUFFER; ; size *= 4) {
+                MemorySegment buf = arena.allocate(size);
+                long capacity = size;
+                try {
+                    long len = Native.check(arena, "llistxattr", path.toString(),
+                            st -> (long) LLISTXATTR.invokeExact(st, p, buf, capacity));
+                    return splitNames(buf.asSlice(0, len).toArray(ValueLayout.JAVA_BYTE));
+                } catch (ErrnoException e) {
+                    if (e.errno() != ErrnoException.ERANGE) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    public static void set(Path path, String name, byte[] value) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment p = Native.cPath(arena, path);
+            MemorySegment n = arena.allocateFrom(name);
+            MemorySegment v = arena.allocate(Math.max(1, value.length));
+            MemorySegment.copy(value, 0, v, ValueLayout.JAVA_BYTE, 0, value.length);
+            long len = value.length;
+            Native.check(arena, "lsetxattr " + name, path.toString(),
+                    st -> (int) LSETXATTR.invokeExact(st, p, n, v, len, 0));
+        }
+    }
+
+    /** Removes {@code name}; a missing attribute is not an error. */
+    public static void remove(Path path, String name) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment p = Native.cPath(arena, path);
+            MemorySegment n = arena.allocateFrom(name);
+            Native.check(arena, "lremovexattr " + name, path.toString(),
+                    st -> (int) LREMOVEXATTR.invokeExact(st, p, n));
+        } catch (ErrnoException e) {
+            if (e.errno() != ErrnoException.ENODATA) {
+                throw e;
+            }
+        }
+    }
+
+    private static List<String> splitNames(byte[] raw) {
+        List<String> names = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == 0) {
+                if (i > start) {
+                    names.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
+                }
+                start = i + 1;
+            }
+        }
+        return names;
+    }
+}
