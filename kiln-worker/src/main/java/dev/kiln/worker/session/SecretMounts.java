@@ -84,7 +84,10 @@ public final class SecretMounts {
         try {
             try (SeekableByteChannel ch = Files.newByteChannel(secret.file(),
                     Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)) {
-                ch.write(ByteBuffer.wrap(value));
+                ByteBuffer buf = ByteBuffer.wrap(value);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
             }
             LinuxFiles.lchown(secret.file(), opt.uid(), opt.gid());
             LinuxFiles.chmod(secret.file(), opt.mode() & 07777);
