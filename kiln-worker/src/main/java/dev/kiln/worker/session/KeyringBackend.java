@@ -25,7 +25,7 @@ final class KeyringBackend implements AgentBackend {
         for (SshPrivateKey k : keys) {
             if (k.matches(keyBlob)) {
                 try {
-                    return k.sign(data, flags);
+                    return Optional.of(k.sign(data, flags));
                 } catch (GeneralSecurityException e) {
                     return Optional.empty();
                 }

@@ -6,6 +6,7 @@ import dev.kiln.worker.sys.LinuxFiles;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channel;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -97,7 +98,7 @@ public final class SshAgentServer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(java.nio.channels.Channel ch) {
+    private static void closeQuietly(Channel ch) {
         if (ch == null) {
             return;
         }

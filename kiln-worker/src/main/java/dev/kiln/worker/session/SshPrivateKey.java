@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * A private key loaded into Kiln's own agent, with the public key blob clients identify it by. It stays inside
@@ -44,15 +43,12 @@ final class SshPrivateKey {
         return Arrays.equals(publicBlob, blob);
     }
 
-    /**
-     * The SSH signature blob ({@code string algorithm, string signature}) over {@code data}, or empty when the
-     * flags ask for something this key cannot do.
-     */
-    Optional<byte[]> sign(byte[] data, int flags) throws GeneralSecurityException {
+    /** The SSH signature blob ({@code string algorithm, string signature}) over {@code data}. */
+    byte[] sign(byte[] data, int flags) throws GeneralSecurityException {
         return switch (type) {
-            case ED25519 -> Optional.of(blob(type.sshName(), jca("Ed25519", data)));
-            case RSA -> Optional.of(signRsa(data, flags));
-            case ECDSA_P256, ECDSA_P384, ECDSA_P521 -> Optional.of(signEcdsa(data));
+            case ED25519 -> blob(type.sshName(), jca("Ed25519", data));
+            case RSA -> signRsa(data, flags);
+            case ECDSA_P256, ECDSA_P384, ECDSA_P521 -> signEcdsa(data);
         };
     }
 

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SshAgentServerTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void tools() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-add")) && Files.isExecutable(Path.of("/usr/bin/ssh-keygen")),
-                "openssh-client (ssh-add, ssh-keygen) is installed by .ci/run");
-    }
 
     @Test
     void serve_keyFiles_sshAddListsEveryKeyWithItsFingerprint() throws Exception {
