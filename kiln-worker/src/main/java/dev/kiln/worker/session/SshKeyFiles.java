@@ -100,8 +100,8 @@ final class SshKeyFiles {
         BigInteger iqmp = r.readMpint();
         BigInteger p = r.readMpint();
         BigInteger q = r.readMpint();
-        if (p.signum() <= 0 || q.signum() <= 0) {
-            throw new SshFormatException("RSA key has no prime factors");
+        if (p.compareTo(BigInteger.ONE) <= 0 || q.compareTo(BigInteger.ONE) <= 0) {
+            throw new SshFormatException("RSA key has invalid prime factors");
         }
         return KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(
                 n, e, d, p, q, d.mod(p.subtract(BigInteger.ONE)), d.mod(q.subtract(BigInteger.ONE)), iqmp));
