@@ -5,6 +5,8 @@ import dev.kiln.core.KilnException;
 import dev.kiln.graph.ExecMount.Sharing;
 import dev.kiln.worker.snapshot.DiskUsage;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileLockInterruptionException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -182,6 +184,9 @@ public final class CacheMountManager {
     private static <T> T io(String what, IoWork<T> work) {
         try {
             return work.run();
+        } catch (ClosedByInterruptException | FileLockInterruptionException e) {
+            Thread.currentThread().interrupt();
+            throw new KilnException(ErrorKind.CANCELED, what + ": interrupted", e);
         } catch (IOException e) {
             throw new KilnException(ErrorKind.INTERNAL, what + ": " + e.getMessage(), e);
         }
