@@ -2,6 +2,8 @@ package dev.kiln.worker.cachemount;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
 import dev.kiln.graph.ExecMount.Sharing;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -61,6 +63,27 @@ class CacheMountSharingTest {
 
         try (CacheMount got = second.get(5, TimeUnit.SECONDS)) {
             assertThat(got.directory()).isEqualTo(first.directory());
+        }
+    }
+
+    @Test
+    void locked_interruptedWaiter_isCanceled() throws Exception {
+        try (CacheMount held = manager.acquire(spec("db", Sharing.LOCKED))) {
+            CompletableFuture<Throwable> failure = new CompletableFuture<>();
+            Thread waiter = Thread.ofPlatform().start(() -> {
+                try {
+                    manager.acquire(spec("db", Sharing.LOCKED)).release();
+                    failure.complete(null);
+                } catch (RuntimeException e) {
+                    failure.complete(e);
+                }
+            });
+            Thread.sleep(200);
+            waiter.interrupt();
+
+            assertThat(failure.get(5, TimeUnit.SECONDS)).isInstanceOf(KilnException.class)
+                    .extracting(e -> ((KilnException) e).kind()).isEqualTo(ErrorKind.CANCELED);
+            assertThat(held.directory()).isDirectory();
         }
     }
 
