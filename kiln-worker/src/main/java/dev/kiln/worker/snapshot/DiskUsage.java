@@ -11,14 +11,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** du(1) over a tree: allocated blocks and distinct inodes, hard links counted once. */
-final class DiskUsage {
+public final class DiskUsage {
     private record InodeKey(int devMajor, int devMinor, long ino) {
     }
 
     private DiskUsage() {
     }
 
-    static Usage of(Path dir) throws IOException {
+    public static Usage of(Path dir) throws IOException {
         Set<InodeKey> seen = new HashSet<>();
         long size = 0;
         try (Stream<Path> paths = Files.walk(dir)) {

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * Copies a directory tree exactly: file types (including device nodes, fifos and sockets), hard links,
  * ownership, all permission bits, extended attributes of every namespace and nanosecond mtimes.
  */
-final class TreeCopier {
+public final class TreeCopier {
     private record InodeKey(int devMajor, int devMinor, long ino) {
     }
 
@@ -38,7 +38,7 @@ final class TreeCopier {
     }
 
     /** Copies the contents and the root metadata of {@code from} into the existing directory {@code to}. */
-    static void copy(Path from, Path to) throws IOException {
+    public static void copy(Path from, Path to) throws IOException {
         new TreeCopier(from, to).run();
     }
 
