@@ -45,9 +45,9 @@ public final class Mounter {
                 mountOne(m, target);
                 done.add(target);
             }
-        } catch (ErrnoException e) {
+        } catch (ErrnoException | RuntimeException e) {
             done.reversed().forEach(this::unmount);
-            throw failure(e);
+            throw e instanceof ErrnoException errno ? failure(errno) : (RuntimeException) e;
         }
     }
 
