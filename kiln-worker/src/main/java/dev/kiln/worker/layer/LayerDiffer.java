@@ -2,13 +2,18 @@ package dev.kiln.worker.layer;
 
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
+import dev.kiln.worker.snapshot.Info;
+import dev.kiln.worker.snapshot.Kind;
 import dev.kiln.worker.snapshot.Mount;
 import dev.kiln.worker.snapshot.Mounter;
+import dev.kiln.worker.snapshot.Snapshotter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Writes the difference between two snapshots as an uncompressed OCI layer tar, byte-identical to what BuildKit
@@ -34,6 +39,34 @@ public final class LayerDiffer {
                     : mounter.withReadOnly(upper, upperRoot -> diffTrees(lowerRoot, upperRoot, out, options)));
         } catch (IOException e) {
             throw failure(upper.toString(), e);
+        }
+    }
+
+    /**
+     * The layer snapshot {@code key} (active or committed) adds to its parent: views of the parent (and of
+     * {@code key} when committed) are made for the duration and removed afterwards.
+     */
+    public DiffResult diff(Snapshotter sn, String key, OutputStream out, DiffOptions options) {
+        Info info = sn.stat(key);
+        String lowerKey = "diff-lower-" + UUID.randomUUID();
+        String upperKey = "diff-upper-" + UUID.randomUUID();
+        List<String> views = new ArrayList<>();
+        try {
+            List<Mount> lower = List.of();
+            if (info.parent() != null) {
+                lower = sn.view(lowerKey, info.parent());
+                views.add(lowerKey);
+            }
+            List<Mount> upper;
+            if (info.kind() == Kind.COMMITTED) {
+                upper = sn.view(upperKey, key);
+                views.add(upperKey);
+            } else {
+                upper = sn.mounts(key);
+            }
+            return diff(lower, upper, out, options);
+        } finally {
+            views.forEach(sn::remove);
         }
     }
 

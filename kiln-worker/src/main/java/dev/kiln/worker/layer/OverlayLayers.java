@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * BuildKit's GetUpperdir: when the upper snapshot is an overlay over exactly the lower snapshot's layers plus one,
- * that one upper directory holds the whole diff.
+ * BuildKit's GetUpperdir: when the upper snapshot is an overlay whose layers (lower directories, plus its upper
+ * directory if it is active) are exactly the lower snapshot's layers plus one, that one directory holds the whole
+ * diff. This covers an active snapshot over its parent's view and a view of a committed snapshot over its
+ * parent's view.
  */
 final class OverlayLayers {
     private OverlayLayers() {
@@ -20,7 +22,7 @@ final class OverlayLayers {
         }
         Optional<List<String>> lowerLayers = layers(lower.getFirst());
         Optional<List<String>> upperLayers = layers(upper.getFirst());
-        if (lowerLayers.isEmpty() || upperLayers.isEmpty() || upper.getFirst().option("upperdir").isEmpty()) {
+        if (lowerLayers.isEmpty() || upperLayers.isEmpty()) {
             return Optional.empty();
         }
         List<String> l = lowerLayers.get();

@@ -22,7 +22,8 @@ record CompactLowerdirs(Path workingDirectory, List<String> options) {
         List<String> compacted = new ArrayList<>();
         for (String o : options) {
             if (o.startsWith("lowerdir=")) {
-                compacted.add("lowerdir=" + String.join(":", lowers.stream().map(l -> common.relativize(l).toString()).toList()));
+                List<String> relative = lowers.stream().map(l -> common.relativize(l).toString()).toList();
+                compacted.add("lowerdir=" + String.join(":", relative));
             } else {
                 compacted.add(o);
             }

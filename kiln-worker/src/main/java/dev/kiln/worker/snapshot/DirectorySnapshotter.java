@@ -110,8 +110,8 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
         locked(() -> {
             SnapshotRow row = existing(key);
             if (row.kind() != Kind.ACTIVE) {
-                throw new KilnException(ErrorKind.FAILED_PRECONDITION,
-                        "snapshot " + key + " is " + row.kind().name().toLowerCase() + "; only active snapshots can be committed");
+                throw new KilnException(ErrorKind.FAILED_PRECONDITION, "snapshot " + key + " is "
+                        + row.kind().name().toLowerCase() + "; only active snapshots can be committed");
             }
             requireAbsent(name);
             Usage usage = DiskUsage.of(fsDir(row.id()));
@@ -226,7 +226,8 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
     }
 
     private SnapshotRow existing(String key) throws SQLException {
-        return store.get(key).orElseThrow(() -> new KilnException(ErrorKind.NOT_FOUND, "snapshot " + key + ": not found"));
+        return store.get(key).orElseThrow(() ->
+                new KilnException(ErrorKind.NOT_FOUND, "snapshot " + key + ": not found"));
     }
 
     private void requireAbsent(String key) throws SQLException {

@@ -45,9 +45,9 @@ public final class Mounter {
                 mountOne(m, target);
                 done.add(target);
             }
-        } catch (ErrnoException e) {
+        } catch (ErrnoException | RuntimeException e) {
             done.reversed().forEach(this::unmount);
-            throw failure(e);
+            throw e instanceof ErrnoException errno ? failure(errno) : (RuntimeException) e;
         }
     }
 
@@ -142,12 +142,22 @@ public final class Mounter {
         } else {
             LinuxMounts.mount(m.source(), target, m.type(), o.flags(), data);
         }
-        if (o.propagation() != 0) {
-            LinuxMounts.mount(null, target, null, o.propagation(), null);
-        }
-        if (o.isBind() && o.isReadOnly()) {
-            // A bind mount ignores MS_RDONLY on creation; read-only takes a remount.
-            LinuxMounts.mount(null, target, null, o.flags() | LinuxMounts.MS_REMOUNT, null);
+        try {
+            if (o.propagation() != 0) {
+                LinuxMounts.mount(null, target, null, o.propagation(), null);
+            }
+            if (o.isBind() && o.isReadOnly()) {
+                // A bind mount ignores MS_RDONLY on creation; read-only takes a remount.
+                LinuxMounts.mount(null, target, null, o.flags() | LinuxMounts.MS_REMOUNT, null);
+            }
+        } catch (ErrnoException e) {
+            // Never leave a half-configured (say, writable instead of read-only) mount behind.
+            try {
+                LinuxMounts.umount2(target, LinuxMounts.MNT_DETACH);
+            } catch (ErrnoException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
         }
     }
 

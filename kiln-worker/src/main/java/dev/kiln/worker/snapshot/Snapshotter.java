@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * <p>Importing a layer:
  * <pre>{@code
  * List<Mount> mounts = sn.prepare("extract-1", null);          // empty, writable
- * mounter.mount(mounts, dir);  applier.apply(layer, dir);  mounter.unmount(dir);
+ * mounter.mount(mounts, dir);  // ... write the layer's files below dir ...
+ * mounter.unmount(dir);
  * sn.commit("layer-1", "extract-1");                            // "extract-1" is gone, "layer-1" exists
  * }</pre>
  * Importing the next layer uses {@code prepare("extract-2", "layer-1")}; its mounts show layer-1's files, and the

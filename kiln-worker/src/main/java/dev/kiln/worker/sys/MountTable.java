@@ -17,7 +17,7 @@ public final class MountTable {
     }
 
     /** Every mount point, in mount order. */
-    public static List<Path> mountPoints() throws IOException {
+    private static List<Path> mountPoints() throws IOException {
         List<Path> points = new ArrayList<>();
         for (String line : Files.readAllLines(MOUNTINFO, StandardCharsets.UTF_8)) {
             String[] fields = line.split(" ");

@@ -28,8 +28,6 @@ public final class Xattrs {
             FunctionDescriptor.of(INT, PTR, PTR, PTR, SIZE_T, INT));
     private static final MethodHandle LLISTXATTR = Native.function("llistxattr",
             FunctionDescriptor.of(SIZE_T, PTR, PTR, SIZE_T));
-    private static final MethodHandle LREMOVEXATTR = Native.function("lremovexattr",
-            FunctionDescriptor.of(INT, PTR, PTR));
 
     private Xattrs() {
     }
@@ -87,20 +85,6 @@ public final class Xattrs {
             long len = value.length;
             Native.check(arena, "lsetxattr " + name, path.toString(),
                     st -> (int) LSETXATTR.invokeExact(st, p, n, v, len, 0));
-        }
-    }
-
-    /** Removes {@code name}; a missing attribute is not an error. */
-    public static void remove(Path path, String name) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = Native.cPath(arena, path);
-            MemorySegment n = arena.allocateFrom(name);
-            Native.check(arena, "lremovexattr " + name, path.toString(),
-                    st -> (int) LREMOVEXATTR.invokeExact(st, p, n));
-        } catch (ErrnoException e) {
-            if (e.errno() != ErrnoException.ENODATA) {
-                throw e;
-            }
         }
     }
 

@@ -26,7 +26,7 @@ public final class FsTree {
     public enum Detail {
         /** Everything, including nanosecond mtimes of every entry. */
         FULL,
-        /** Mtimes to the second, directory mtimes left out (what a layer tar round trip keeps). */
+        /** Mtimes to the second (what a layer tar round trip keeps). */
         LAYER
     }
 
@@ -61,7 +61,7 @@ public final class FsTree {
         }
         if (detail == Detail.FULL) {
             b.append(" mtime=").append(st.mtime());
-        } else if (!st.isDirectory()) {
+        } else {
             b.append(" mtime=").append(st.mtimeSeconds());
         }
         for (String name : Xattrs.list(p).stream().sorted().toList()) {

@@ -154,12 +154,15 @@ class LayerSnapshotTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             diffIds.put(kind, differ.diff(lower, upper, out, DiffOptions.DEFAULT).diffId());
             layers.put(kind, out.toByteArray());
+            sn.commit("child-done", "child");
+            ByteArrayOutputStream again = new ByteArrayOutputStream();
+            assertThat(differ.diff(sn, "child-done", again, DiffOptions.DEFAULT).diffId()).isEqualTo(diffIds.get(kind));
+            assertThat(again.toByteArray()).isEqualTo(out.toByteArray());
         }
         assertThat(diffIds.get("overlayfs")).isEqualTo(diffIds.get("native"));
 
         Snapshotter nat = opened.get(1);
         applyLayer(nat, "from-overlay", "base", layers.get("overlayfs"), diffIds.get("overlayfs"));
-        nat.commit("child-done", "child");
         assertThat(view(nat, "from-overlay")).isEqualTo(view(nat, "child-done"));
     }
 
