@@ -9,10 +9,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Parser rules beyond the shared fixtures, checked against BuildKit's documented behaviour. */
 class ParserBehaviourTest {
@@ -108,12 +110,31 @@ class ParserBehaviourTest {
     }
 
     @Test
-    void deeplyNestedInputDoesNotOverflowTheStack() {
-        String onbuilds = "ONBUILD \\\n".repeat(20_000) + "RUN x";
-        String nested = "RUN <<EOF \\\n" + "${a:-\\\n".repeat(5_000) + "x\nEOF\n";
+    void deeplyNestedInputNeitherOverflowsTheStackNorTakesLong() {
+        String chain = "ONBUILD ".repeat(200) + "RUN x";
+        String absurdChain = "ONBUILD \\\n".repeat(20_000) + "RUN x";
+        String nestedSubstitutions = "RUN <<EOF \\\n" + "${a:-\\\n".repeat(5_000) + "x\nEOF\n";
 
-        assertThat(dump(onbuilds)).startsWith("(onbuild (onbuild").endsWith("(run \"x\")" + ")".repeat(20_000));
-        assertThat(DockerfileParser.parse(nested.getBytes(StandardCharsets.UTF_8), "Dockerfile").root().children())
-                .hasSize(2);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertThat(dump(chain)).startsWith("(onbuild (onbuild").endsWith("(run \"x\")" + ")".repeat(200));
+            KilnException tooDeep = catchThrowableOfType(KilnException.class, () -> dump(absurdChain));
+            assertThat(tooDeep.getMessage()).isEqualTo("ONBUILD instructions are nested too deeply");
+            assertThat(tooDeep.location()).hasValue(new SourceLocation("Dockerfile", 1, 20_001));
+            assertThat(DockerfileParser.parse(nestedSubstitutions.getBytes(StandardCharsets.UTF_8), "Dockerfile")
+                    .root().children()).hasSize(2);
+        });
+    }
+
+    @Test
+    void longLinesDoNotTriggerRegexBacktracking() {
+        String blanks = " ".repeat(30_000);
+        String directive = "# syntax=foo" + blanks + "x" + blanks + "\nFROM a\n";
+        String marker = "RUN <<" + blanks + "a<\nFROM a\n";
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            KilnException external = catchThrowableOfType(KilnException.class, () -> dump(directive));
+            assertThat(external.getMessage()).contains("external frontends are not supported: # syntax=foo ");
+            assertThat(dump(marker)).startsWith("(run \"<<");
+        });
     }
 }
