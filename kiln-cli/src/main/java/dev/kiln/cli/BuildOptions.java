@@ -1,0 +1,179 @@
+package dev.kiln.cli;
+
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
+import dev.kiln.core.platform.Platform;
+import dev.kiln.frontend.dockerfile.convert.ConvertRequest;
+import dev.kiln.frontend.dockerfile.convert.DockerIgnoreFiles;
+import dev.kiln.frontend.dockerfile.convert.ImageMetadataResolver;
+import dev.kiln.graph.ExecMeta;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The build options shared by {@code kiln build} and {@code kiln debug llb}, named as in
+ * {@code docker buildx build}. {@link #convertRequest} turns them into what the Dockerfile frontend needs.
+ */
+public final class BuildOptions {
+
+    @Option(names = {"-f", "--file"}, paramLabel = "PATH",
+            description = "Name of the Dockerfile (default: PATH/Dockerfile; '-' reads it from stdin).")
+    String file;
+
+    @Option(names = "--build-arg", paramLabel = "KEY[=VALUE]",
+            description = "Set a build-time variable; KEY alone takes the value from the environment.")
+    List<String> buildArgs = new ArrayList<>();
+
+    @Option(names = "--target", paramLabel = "STAGE", description = "Set the target build stage to build.")
+    String target = "";
+
+    @Option(names = "--platform", paramLabel = "PLATFORM", split = ",",
+            description = "Set target platform(s) for the build.")
+    List<String> platforms = new ArrayList<>();
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Set metadata for an image.")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--no-cache", description = "Do not use cache when building the image.")
+    boolean noCache;
+
+    @Option(names = "--no-cache-filter", paramLabel = "STAGE", split = ",",
+            description = "Do not cache the specified stages.")
+    List<String> noCacheFilter = new ArrayList<>();
+
+    @Option(names = "--add-host", paramLabel = "HOST:IP", description = "Add a custom host-to-IP mapping.")
+    List<String> addHosts = new ArrayList<>();
+
+    @Option(names = "--network", paramLabel = "MODE", defaultValue = "default",
+            description = "Set the networking mode for the RUN instructions during build (default, none, host).")
+    String network = "default";
+
+    @Parameters(index = "0", paramLabel = "CONTEXT", description = "Build context directory ('-' reads a tar from stdin).")
+    String context;
+
+    /** Whether the context comes as a tar on stdin ({@code -}). */
+    public boolean contextFromStdin() {
+        return "-".equals(context);
+    }
+
+    /** The context directory; an error when the context is a stdin tar. */
+    public Path contextDir() {
+        if (contextFromStdin()) {
+            throw new KilnException(ErrorKind.INVALID_ARGUMENT, "this command needs a context directory, not '-'");
+        }
+        Path dir = Path.of(context);
+        if (!Files.isDirectory(dir)) {
+            throw new KilnException(ErrorKind.NOT_FOUND, "unable to prepare context: path \"" + context
+                    + "\" not found");
+        }
+        return dir;
+    }
+
+    /** The Dockerfile path, or null when it is read from stdin. */
+    public Path dockerfilePath() {
+        if ("-".equals(file)) {
+            return null;
+        }
+        if (file != null) {
+            return Path.of(file);
+        }
+        Path dir = contextDir();
+        Path upper = dir.resolve("Dockerfile");
+        Path lower = dir.resolve("dockerfile");
+        return !Files.exists(upper) && Files.exists(lower) ? lower : upper;
+    }
+
+    /** The target platforms as given; empty for the host's. */
+    public List<Platform> targetPlatforms() {
+        return platforms.stream().map(String::strip).filter(p -> !p.isEmpty()).map(Platform::parse).toList();
+    }
+
+    /**
+     * The request for one target platform (null: the implicit host target). The Dockerfile comes from
+     * {@code stdin} when given as {@code -}; {@code environment} supplies {@code --build-arg KEY} values.
+     */
+    public ConvertRequest convertRequest(Platform targetPlatform, ImageMetadataResolver resolver, InputStream stdin,
+                                         Map<String, String> environment) {
+        Path dockerfile = dockerfilePath();
+        return ConvertRequest.builder(readDockerfile(dockerfile, stdin))
+                .fileName(dockerfile == null ? "Dockerfile" : dockerfile.getFileName().toString())
+                .buildArgs(buildArgs(environment))
+                .target(target)
+                .labels(keyValues(labels))
+                .targetPlatform(targetPlatform)
+                .noCache(noCache)
+                .noCacheFilter(noCacheFilter.stream().map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .context("context", DockerIgnoreFiles.read(contextDir(), dockerfile))
+                .extraHosts(extraHosts())
+                .network(network)
+                .resolver(resolver)
+                .build();
+    }
+
+    /** {@code --build-arg} values; SOURCE_DATE_EPOCH comes from the environment unless given. */
+    Map<String, String> buildArgs(Map<String, String> environment) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String arg : buildArgs) {
+            int eq = arg.indexOf('=');
+            if (eq >= 0) {
+                out.put(arg.substring(0, eq), arg.substring(eq + 1));
+            } else if (environment.containsKey(arg)) {
+                out.put(arg, environment.get(arg));
+            }
+        }
+        String epoch = environment.get("SOURCE_DATE_EPOCH");
+        if (epoch != null && !out.containsKey("SOURCE_DATE_EPOCH")) {
+            out.put("SOURCE_DATE_EPOCH", epoch);
+        }
+        return out;
+    }
+
+    private static Map<String, String> keyValues(List<String> items) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String item : items) {
+            int eq = item.indexOf('=');
+            out.put(eq < 0 ? item : item.substring(0, eq), eq < 0 ? "" : item.substring(eq + 1));
+        }
+        return out;
+    }
+
+    /** {@code host=ip} or {@code host:ip} (use {@code =} for IPv6). */
+    List<ExecMeta.HostIp> extraHosts() {
+        List<ExecMeta.HostIp> out = new ArrayList<>();
+        for (String entry : addHosts) {
+            int sep = entry.indexOf('=') >= 0 ? entry.indexOf('=') : entry.indexOf(':');
+            if (sep <= 0) {
+                throw new KilnException(ErrorKind.INVALID_ARGUMENT, "invalid host " + entry
+                        + ": expected HOST:IP or HOST=IP");
+            }
+            String ip = entry.substring(sep + 1);
+            try {
+                InetAddress.ofLiteral(ip);
+            } catch (IllegalArgumentException e) {
+                throw new KilnException(ErrorKind.INVALID_ARGUMENT, "failed to parse IP " + ip + " in --add-host "
+                        + entry);
+            }
+            out.add(new ExecMeta.HostIp(entry.substring(0, sep), ip));
+        }
+        return out;
+    }
+
+    private static byte[] readDockerfile(Path dockerfile, InputStream stdin) {
+        try {
+            return dockerfile == null ? stdin.readAllBytes() : Files.readAllBytes(dockerfile);
+        } catch (IOException e) {
+            throw new KilnException(ErrorKind.NOT_FOUND, "failed to read Dockerfile "
+                    + (dockerfile == null ? "from stdin" : dockerfile) + ": " + e.getMessage(), e);
+        }
+    }
+}
