@@ -13,6 +13,17 @@ import java.util.List;
  * one layer and a fixed digest; other names are not found.
  */
 final class StubImages implements ImageMetadataResolver {
+    private final List<String> onBuild;
+
+    StubImages() {
+        this(null);
+    }
+
+    /** Images whose config carries these ONBUILD triggers. */
+    StubImages(List<String> onBuild) {
+        this.onBuild = onBuild;
+    }
+
     static final String DIGEST = "sha256:" + "ab".repeat(32);
     static final String PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -22,7 +33,7 @@ final class StubImages implements ImageMetadataResolver {
             throw new KilnException(ErrorKind.NOT_FOUND, ref + ": not found");
         }
         ContainerConfig config = new ContainerConfig(null, null, List.of(PATH), null, List.of("sh"), null, null, null,
-                null, false, null, null, null);
+                null, false, null, onBuild, null);
         ImageConfig image = new ImageConfig(null, null, platform.architecture(), platform.os(), null, null, config,
                 new ImageConfig.RootFs("layers", List.of("sha256:" + "cd".repeat(32))),
                 List.of(new ImageConfig.History(null, "/bin/sh -c #(nop) ADD file:... in /", null, null, false)));
