@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code kiln debug}: tools that show what the frontend makes of a Dockerfile, without building. */
 @Command(name = "debug", mixinStandardHelpOptions = true,
         description = "Inspect how Kiln reads a Dockerfile (AST, word expansion, build graph).",
-        subcommands = {DebugExpandCommand.class})
+        subcommands = {DebugParseCommand.class, DebugExpandCommand.class, DebugLlbCommand.class})
 public final class DebugCommand implements Runnable {
 
     @CommandLine.Spec

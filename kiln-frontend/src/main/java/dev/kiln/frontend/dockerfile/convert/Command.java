@@ -3,6 +3,8 @@ package dev.kiln.frontend.dockerfile.convert;
 import dev.kiln.core.SourceLocation;
 import dev.kiln.frontend.dockerfile.instructions.Instruction;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,8 +12,9 @@ import java.util.List;
  * --mount=from=}) and where to report it: its own lines, or the FROM of the stage for an ONBUILD trigger.
  */
 record Command(Instruction instruction, SourceLocation location, List<StageState> sources, boolean onBuild) {
+    /** {@code sources} lines up with the RUN's mounts, so it may hold nulls (mounts of no stage). */
     Command {
-        sources = List.copyOf(sources);
+        sources = Collections.unmodifiableList(new ArrayList<>(sources));
     }
 
     List<String> comments() {

@@ -88,7 +88,7 @@ final class Conversion {
 
     private DockerfileStructure parse() {
         if (req.dockerfile().length == 0) {
-            throw new KilnException(ErrorKind.INVALID_ARGUMENT, "the Dockerfile cannot be empty");
+            throw new KilnException(ErrorKind.INVALID_ARGUMENT, "the Dockerfile cannot be empty", wholeFile(), null);
         }
         ParseResult parsed = DockerfileParser.parse(req.dockerfile(), req.fileName());
         lint = new Linter(lintConfig(req, parsed));
@@ -100,11 +100,17 @@ final class Conversion {
         lex = new ShellLex(parsed.escapeChar());
         DockerfileStructure structure = typed(parsed.root());
         if (structure.stages().isEmpty()) {
-            throw new KilnException(ErrorKind.INVALID_ARGUMENT, "dockerfile contains no stages to build");
+            throw new KilnException(ErrorKind.INVALID_ARGUMENT, "dockerfile contains no stages to build", wholeFile(),
+                    null);
         }
         SyntaxChecks.stageNames(structure.stages(), lint);
         SyntaxChecks.instructionCasing(parsed.root().children(), lint);
         return structure;
+    }
+
+    /** File-level errors point at the start of the Dockerfile. */
+    private SourceLocation wholeFile() {
+        return SourceLocation.line(req.fileName(), 1);
     }
 
     /** Types the instructions; the checks of the instructions before a typing error still report. */
