@@ -66,8 +66,23 @@ public final class BuildOptions {
         return "-".equals(context);
     }
 
-    /** The context directory; an error when the context is a stdin tar. */
+    /** Where a context read from stdin was unpacked (set by {@link #useUnpackedContext}). */
+    private Path unpackedContext;
+
+    /** Builds from {@code dir}, the unpacked stdin tar, instead of the {@code -} given as CONTEXT. */
+    public void useUnpackedContext(Path dir) {
+        if ("-".equals(file)) {
+            throw new KilnException(ErrorKind.INVALID_ARGUMENT,
+                    "invalid argument: can't use stdin for both build context and dockerfile");
+        }
+        unpackedContext = dir;
+    }
+
+    /** The context directory; an error when the context is a stdin tar that was not unpacked. */
     public Path contextDir() {
+        if (unpackedContext != null) {
+            return unpackedContext;
+        }
         if (contextFromStdin()) {
             throw new KilnException(ErrorKind.INVALID_ARGUMENT, "this command needs a context directory, not '-'");
         }

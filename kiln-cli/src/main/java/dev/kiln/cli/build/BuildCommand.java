@@ -1,6 +1,9 @@
 package dev.kiln.cli.build;
 
 import dev.kiln.cli.BuildOptions;
+import dev.kiln.cli.check.BuildChecks;
+import dev.kiln.cli.progress.PlainProgress;
+import dev.kiln.worker.image.ResolveMode;
 import dev.kiln.cli.engine.Engine;
 import dev.kiln.cli.engine.EngineOptions;
 import dev.kiln.core.ErrorKind;
@@ -77,10 +80,11 @@ public final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         rejectNotYetSupported();
-        if (check) {
-            throw notYet("--check");
-        }
-        try (Engine e = engine.open()) {
+        try (Engine e = engine.open(); StdinContext stdinContext = StdinContext.unpackIfGiven(build, e)) {
+            if (check) {
+                return BuildChecks.runChecks(build, format, System.out,
+                        new EngineImageResolver(e.imageSource(), ResolveMode.DEFAULT, PlainProgress.discarding()));
+            }
             new BuildRunner(e, System.err, System.out).run(job());
         }
         return 0;

@@ -29,7 +29,6 @@ import dev.kiln.worker.ops.BuildWorker;
 import dev.kiln.worker.ops.WorkerOptions;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ public final class BuildRunner {
     }
 
     public void run(Job job) {
-        PlainProgress progress = new PlainProgress(job.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : err);
+        PlainProgress progress = job.quiet() ? PlainProgress.discarding() : new PlainProgress(err);
         PlainProgressSink sink = new PlainProgressSink(progress);
         EngineImageResolver resolver = new EngineImageResolver(engine.imageSource(),
                 job.pull() ? ResolveMode.PULL : ResolveMode.DEFAULT, progress);

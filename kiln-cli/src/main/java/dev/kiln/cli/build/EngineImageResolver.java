@@ -18,13 +18,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * then the registry), showing BuildKit's {@code [internal] load metadata for ...} step, and remembers
  * what it resolved so the exporter can tell the base image's history from the build's own.
  */
-final class EngineImageResolver implements ImageMetadataResolver {
+public final class EngineImageResolver implements ImageMetadataResolver {
     private final ImageSource images;
     private final ResolveMode mode;
     private final PlainProgress progress;
     private final List<ImageConfig> resolved = new CopyOnWriteArrayList<>();
 
-    EngineImageResolver(ImageSource images, ResolveMode mode, PlainProgress progress) {
+    public EngineImageResolver(ImageSource images, ResolveMode mode, PlainProgress progress) {
         this.images = images;
         this.mode = mode;
         this.progress = progress;

@@ -9,6 +9,7 @@ import dev.kiln.solver.cache.SqliteCacheStore;
 import dev.kiln.worker.executor.RuncExecutor;
 import dev.kiln.worker.image.ImageSource;
 import dev.kiln.worker.image.LocalImageStore;
+import dev.kiln.worker.layer.LayerApplier;
 import dev.kiln.worker.layer.LayerDiffer;
 import dev.kiln.worker.ops.BuildWorker;
 import dev.kiln.worker.ops.WorkerOptions;
@@ -91,6 +92,10 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             throw new KilnException(ErrorKind.INTERNAL, "mount result: " + e.getMessage(), e);
         }
+    }
+
+    public LayerApplier layerApplier() {
+        return new LayerApplier(mounter);
     }
 
     public LayerDiffer differ() {

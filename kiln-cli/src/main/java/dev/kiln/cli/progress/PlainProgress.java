@@ -1,5 +1,6 @@
 package dev.kiln.cli.progress;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,6 +23,11 @@ public final class PlainProgress {
 
     public PlainProgress(PrintStream out) {
         this.out = out;
+    }
+
+    /** A printer that shows nothing ({@code --progress=quiet}, check mode). */
+    public static PlainProgress discarding() {
+        return new PlainProgress(new PrintStream(OutputStream.nullOutputStream()));
     }
 
     private static final class Vertex {
