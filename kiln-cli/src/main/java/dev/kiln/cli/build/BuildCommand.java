@@ -52,6 +52,9 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Progress output: auto, plain, quiet (tty and rawjson come later).")
     String progress;
 
+    @Option(names = {"-q", "--quiet"}, description = "Suppress the build output and print the image ID on success.")
+    boolean quiet;
+
     @Option(names = "--iidfile", paramLabel = "FILE", description = "Write the image ID to a file.")
     Path iidFile;
 
@@ -85,7 +88,10 @@ public final class BuildCommand implements Callable<Integer> {
                 return BuildChecks.runChecks(build, format, System.out,
                         new EngineImageResolver(e.imageSource(), ResolveMode.DEFAULT, PlainProgress.discarding()));
             }
-            new BuildRunner(e, System.err, System.out).run(job());
+            Optional<String> imageId = new BuildRunner(e, System.err, System.out).run(job());
+            if (quiet) {
+                imageId.ifPresent(System.out::println);
+            }
         }
         return 0;
     }
@@ -96,7 +102,7 @@ public final class BuildCommand implements Callable<Integer> {
         return new BuildRunner.Job(
                 resolver -> build.convertRequest(target, resolver, System.in, System.getenv()),
                 build.contextDir(), outputSpecs(), pull, new WorkerOptions(Sizes.parse(shmSize, "--shm-size"), ulimits()),
-                Optional.ofNullable(iidFile), Optional.ofNullable(metadataFile), progress.equals("quiet"));
+                Optional.ofNullable(iidFile), Optional.ofNullable(metadataFile), quiet || progress.equals("quiet"));
     }
 
     private List<OutputSpec> outputSpecs() {

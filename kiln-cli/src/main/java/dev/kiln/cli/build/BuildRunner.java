@@ -62,7 +62,8 @@ public final class BuildRunner {
                       Optional<Path> metadataFile, boolean quiet) {
     }
 
-    public void run(Job job) {
+    /** Builds and exports; returns the image ID (config digest) when an image was exported. */
+    public Optional<String> run(Job job) {
         PlainProgress progress = job.quiet() ? PlainProgress.discarding() : new PlainProgress(err);
         PlainProgressSink sink = new PlainProgressSink(progress);
         EngineImageResolver resolver = new EngineImageResolver(engine.imageSource(),
@@ -77,9 +78,11 @@ public final class BuildRunner {
         try (SolveResult result = solve(solver, converted, request, sink)) {
             List<ExportResult> results = export(result, converted, resolver, resolvedOutputs,
                     sourceDateEpoch(request), progress);
-            writeFiles(job, results);
+            Optional<ExportResult.Image> image = results.stream().flatMap(r -> r.image().stream()).findFirst();
+            writeFiles(job, image);
+            new WarningsPrinter(err).print(converted.warnings());
+            return image.map(i -> i.configDigest().toString());
         }
-        new WarningsPrinter(err).print(converted.warnings());
     }
 
     private SolveResult solve(Solver solver, ConvertResult converted, ConvertRequest request, PlainProgressSink sink) {
@@ -147,8 +150,7 @@ public final class BuildRunner {
         return config.withCreated(time).withHistory(history);
     }
 
-    private static void writeFiles(Job job, List<ExportResult> results) {
-        Optional<ExportResult.Image> image = results.stream().flatMap(r -> r.image().stream()).findFirst();
+    private static void writeFiles(Job job, Optional<ExportResult.Image> image) {
         job.iidFile().ifPresent(f -> write(f, image.map(i -> i.configDigest().toString()).orElse("")));
         job.metadataFile().ifPresent(f -> write(f, Json.string(
                 image.map(i -> ExportResult.of(i).metadata()).orElse(Map.of()))));
