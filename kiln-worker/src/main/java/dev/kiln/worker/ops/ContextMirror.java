@@ -5,6 +5,7 @@ import dev.kiln.core.KilnException;
 import dev.kiln.core.pattern.MatchInfo;
 import dev.kiln.core.pattern.MatchResult;
 import dev.kiln.core.pattern.PatternMatcher;
+import dev.kiln.worker.sys.FileTrees;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -117,12 +118,12 @@ final class ContextMirror {
             files++;
             if (attrs.isDirectory()) {
                 if (!Files.isDirectory(target, NOFOLLOW)) {
-                    deleteIfPresent(target);
+                    FileTrees.deleteRecursively(target);
                     Files.createDirectory(target);
                 }
                 copyOwnerAndMode(source, target);
             } else if (!sameEntry(source, attrs, target)) {
-                deleteIfPresent(target);
+                FileTrees.deleteRecursively(target);
                 Path tmp = target.resolveSibling(".kiln-sync-" + target.getFileName());
                 Files.copy(source, tmp, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING,
                         LinkOption.NOFOLLOW_LINKS);
@@ -155,39 +156,15 @@ final class ContextMirror {
         }
     }
 
-    private static void deleteIfPresent(Path p) throws IOException {
-        if (Files.isDirectory(p, NOFOLLOW)) {
-            deleteTree(p);
-        } else {
-            Files.deleteIfExists(p);
-        }
-    }
-
     private static void deleteUnvisited(Path mirror, Set<Path> kept) throws IOException {
         try (var entries = Files.list(mirror)) {
             for (Path p : entries.toList()) {
                 if (!kept.contains(p)) {
-                    deleteIfPresent(p);
+                    FileTrees.deleteRecursively(p);
                 } else if (Files.isDirectory(p, NOFOLLOW)) {
                     deleteUnvisited(p, kept);
                 }
             }
         }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -9,7 +9,10 @@ import dev.kiln.graph.SourceOp;
 import dev.kiln.solver.WorkerSpi;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -51,16 +54,37 @@ final class LocalSourceHandler implements WorkerSpi.OpHandler {
         Path mirror = mirrorsRoot.resolve(Digest.sha256(dir.toAbsolutePath() + "\n" + excludes).hex().substring(0, 24));
         Semaphore lock = MIRROR_LOCKS.computeIfAbsent(mirror, m -> new Semaphore(1));
         lock.acquire();
+        FileChannel lockFile = null;
         try {
+            // The semaphore orders this process's builds; the file lock orders other processes'.
+            Files.createDirectories(mirrorsRoot);
+            lockFile = FileChannel.open(mirrorsRoot.resolve(mirror.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lockFile.lock();
             ContextMirror.Stats stats = ContextMirror.sync(dir, PatternMatcher.compile(excludes), mirror);
             ctx.status("transferring " + name + ":", stats.bytesCopied(), 0);
-            return List.of(new ContextResult(mirror, lock::release));
+            FileChannel held = lockFile;
+            return List.of(new ContextResult(mirror, () -> {
+                closeQuietly(held);
+                lock.release();
+            }));
         } catch (IOException | RuntimeException e) {
+            closeQuietly(lockFile);
             lock.release();
             if (e instanceof KilnException k) {
                 throw k;
             }
             throw new KilnException(ErrorKind.INTERNAL, "transfer context " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // closing releases the lock; a failure to close leaves nothing to undo
         }
     }
 
