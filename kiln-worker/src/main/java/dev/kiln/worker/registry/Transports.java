@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -50,7 +51,9 @@ final class Transports {
     private static SSLContext sslContext(Endpoint.TlsSettings tls) {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            TrustManager tm = tls.insecure() ? new TrustEverything() : trustWithExtraCas(tls);
+            // Configured CA files are read now, so a bad one is reported as a configuration error.
+            TrustManager tm = tls.insecure() ? new TrustEverything()
+                    : tls.ca().isEmpty() ? new LazyTrust(tls) : trustWithExtraCas(tls);
             ctx.init(null, new TrustManager[]{tm}, null);
             return ctx;
         } catch (GeneralSecurityException e) {
@@ -97,6 +100,75 @@ final class Transports {
             }
         }
         throw new GeneralSecurityException("no X509 trust manager");
+    }
+
+    /**
+     * Loads the JDK's trust roots on the first TLS handshake instead of when the client is made: reading
+     * cacerts costs a noticeable part of a cached build, and plain-HTTP registries never need it.
+     */
+    private static final class LazyTrust extends X509ExtendedTrustManager {
+        private final Endpoint.TlsSettings tls;
+        private volatile X509ExtendedTrustManager delegate;
+
+        LazyTrust(Endpoint.TlsSettings tls) {
+            this.tls = tls;
+        }
+
+        private X509ExtendedTrustManager delegate() {
+            X509ExtendedTrustManager d = delegate;
+            if (d == null) {
+                synchronized (this) {
+                    if (delegate == null) {
+                        try {
+                            delegate = (X509ExtendedTrustManager) trustWithExtraCas(tls);
+                        } catch (GeneralSecurityException e) {
+                            throw new KilnException(ErrorKind.INTERNAL, "setting up TLS: " + e.getMessage(), e);
+                        }
+                    }
+                    d = delegate;
+                }
+            }
+            return d;
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate().checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate().checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate().checkClientTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate().checkServerTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate().checkClientTrusted(chain, authType, engine);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate().checkServerTrusted(chain, authType, engine);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return delegate().getAcceptedIssuers();
+        }
     }
 
     /**
