@@ -48,8 +48,11 @@ final class BaseImages {
                 }
             }
             boolean newDeps = false;
-            for (StageState d : reachable) {
-                newDeps |= Located.at(d.location, () -> initOnBuild(d));
+            // File order: a stage's base (always earlier) is set up before the stage copies from it.
+            for (StageState d : List.copyOf(cx.table.all())) {
+                if (reachable.contains(d)) {
+                    newDeps |= Located.at(d.location, () -> initOnBuild(d));
+                }
             }
             if (!newDeps) {
                 return reachable;

@@ -107,6 +107,24 @@ class RunAndStageTest {
     }
 
     @Test
+    void stagesChainOnEarlierStagesAndInheritTheirConfig() {
+        Converted c = Converted.of("""
+                FROM busybox AS s0
+                ENV A=0
+                FROM s0 AS s1
+                ONBUILD RUN echo from-s1
+                FROM s1 AS s2
+                ENV B=2
+                RUN echo $A $B
+                """);
+        assertThat(c.execs()).extracting(e -> e.meta().args().getLast()).containsExactly("echo from-s1",
+                "echo $A $B");
+        assertThat(c.exec(1).meta().env()).contains("A=0", "B=2");
+        assertThat(c.image().config().env()).contains("A=0", "B=2");
+        assertThat(c.names()).contains("[s2 1/2] ONBUILD RUN echo from-s1", "[s2 2/2] RUN echo 0 2");
+    }
+
+    @Test
     void noCacheFilterMarksOnlyThatStage() {
         Converted c = Converted.of("FROM busybox AS a\nRUN a\nFROM busybox\nCOPY --from=a / /\nRUN b\n",
                 b -> b.noCacheFilter(List.of("A")));
