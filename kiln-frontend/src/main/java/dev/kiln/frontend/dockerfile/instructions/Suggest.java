@@ -23,9 +23,14 @@ public final class Suggest {
      */
     public static Optional<String> closest(String value, List<String> options, boolean caseSensitive) {
         String val = caseSensitive ? value : GoText.toLower(value);
+        int valLength = val.codePointCount(0, val.length());
         String match = null;
         int best = MAX_DISTANCE_EXCLUSIVE;
         for (String option : options) {
+            // the distance is at least the length difference: skip options that cannot beat the best so far
+            if (Math.abs(valLength - option.codePointCount(0, option.length())) >= best) {
+                continue;
+            }
             String opt = caseSensitive ? option : GoText.toLower(option);
             if (val.equals(opt)) {
                 return Optional.empty();

@@ -4,7 +4,6 @@ import dev.kiln.core.KilnException;
 import dev.kiln.core.SourceLocation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -41,10 +40,8 @@ public final class Directives {
     public static List<Directive> parseAll(byte[] content, String fileName) {
         DirectiveParser parser = new DirectiveParser("#", 0);
         List<Directive> found = new ArrayList<>();
-        for (String line : scanLines(content, 0)) {
-            if (parser.done()) {
-                break;
-            }
+        LineScanner scanner = new LineScanner(content, 0);
+        for (String line = nextLine(scanner); line != null && !parser.done(); line = nextLine(scanner)) {
             try {
                 parser.parseLine(line).ifPresent(d -> found.add(directive(d, fileName)));
             } catch (KilnException repeated) {
@@ -78,15 +75,13 @@ public final class Directives {
         if (found.isPresent()) {
             return found;
         }
-        return fromJson(key, GoText.decode(content, start, content.length), linesBefore + 1, fileName);
+        return fromJson(key, content, start, linesBefore + 1, fileName);
     }
 
     private static Optional<Directive> fromComments(String key, byte[] content, int start, DirectiveParser parser,
                                                     String fileName) {
-        for (String line : scanLines(content, start)) {
-            if (parser.done()) {
-                break;
-            }
+        LineScanner scanner = new LineScanner(content, start);
+        for (String line = nextLine(scanner); line != null && !parser.done(); line = nextLine(scanner)) {
             Optional<DirectiveParser.Found> d;
             try {
                 d = parser.parseLine(line);
@@ -100,7 +95,15 @@ public final class Directives {
         return Optional.empty();
     }
 
-    private static Optional<Directive> fromJson(String key, String text, int line, String fileName) {
+    private static Optional<Directive> fromJson(String key, byte[] content, int start, int line, String fileName) {
+        int first = start;
+        while (first < content.length && GoJson.isWhitespace((char) content[first])) {
+            first++;
+        }
+        if (first == content.length || content[first] != '{') {
+            return Optional.empty();
+        }
+        String text = GoText.decode(content, start, content.length);
         Optional<String> value = Optional.empty();
         for (GoJson.Element member : GoJson.objectMembers(text).orElse(List.of())) {
             if (member.key().orElseThrow().equals(key)) {
@@ -114,22 +117,21 @@ public final class Directives {
         return new Directive(found.name(), found.value(), SourceLocation.line(fileName, found.line()));
     }
 
-    /** Go's {@code bufio.ScanLines}: lines without {@code \n} or a trailing {@code \r}, stopping at an over-long line. */
-    private static List<String> scanLines(byte[] content, int start) {
-        byte[] rest = Arrays.copyOfRange(content, start, content.length);
-        LineScanner scanner = new LineScanner(rest);
-        List<String> lines = new ArrayList<>();
-        for (int[] span = scanner.next(); span != null; span = scanner.next()) {
-            int end = span[1];
-            if (end > span[0] && rest[end - 1] == '\n') {
-                end--;
-            }
-            if (end > span[0] && rest[end - 1] == '\r') {
-                end--;
-            }
-            lines.add(GoText.decode(rest, span[0], end));
+    /** The next line as Go's {@code bufio.ScanLines} gives it (no {@code \n}, no trailing {@code \r}), or null. */
+    private static String nextLine(LineScanner scanner) {
+        int[] span = scanner.next();
+        if (span == null) {
+            return null;
         }
-        return lines;
+        byte[] content = scanner.data();
+        int end = span[1];
+        if (end > span[0] && content[end - 1] == '\n') {
+            end--;
+        }
+        if (end > span[0] && content[end - 1] == '\r') {
+            end--;
+        }
+        return GoText.decode(content, span[0], end);
     }
 
     static boolean startsWith(byte[] data, int at, byte[] prefix) {

@@ -1,6 +1,7 @@
 package dev.kiln.frontend.dockerfile.parser;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Go string semantics on Java strings. BuildKit works on byte strings that may hold invalid UTF-8; to stay
@@ -18,6 +19,9 @@ public final class GoText {
 
     /** Decodes bytes the way Go iterates a string: each invalid byte becomes one raw-byte char. */
     public static String decode(byte[] bytes, int from, int to) {
+        if (isAscii(bytes, from, to)) {
+            return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+        }
         StringBuilder out = new StringBuilder(to - from);
         int i = from;
         while (i < to) {
@@ -45,6 +49,9 @@ public final class GoText {
 
     /** The bytes Go would hold for this string; raw-byte chars become their byte again. */
     public static byte[] encode(String s) {
+        if (!hasSurrogate(s)) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(s.length() + 8);
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -149,7 +156,10 @@ public final class GoText {
     }
 
     private static String mapCase(String s, boolean upper) {
-        boolean ascii = s.chars().allMatch(c -> c < 0x80);
+        boolean ascii = true;
+        for (int i = 0; i < s.length() && ascii; i++) {
+            ascii = s.charAt(i) < 0x80;
+        }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -162,6 +172,24 @@ public final class GoText {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int asciiLower(int c) {

@@ -13,7 +13,7 @@ final class HeredocLexer {
     private static final int EOF = -1;
     private static final int ESCAPE = '\\';
     // BuildKit recurses without limit; we bound nested ${...} so hostile input cannot exhaust the stack.
-    private static final int MAX_NESTING = 1000;
+    private static final int MAX_NESTING = 128;
 
     /** A lexing error; BuildKit's message. */
     static final class LexException extends Exception {

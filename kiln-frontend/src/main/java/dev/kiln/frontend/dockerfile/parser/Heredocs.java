@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /** Here-document markers ({@code <<EOF}, {@code <<-'EOF'}, {@code 3<<EOF}) and {@code <<-} tab stripping. */
 public final class Heredocs {
-    private static final Pattern MARKER = Pattern.compile("^([0-9]*)<<(-?)[\\t\\n\\f\\r ]*([^<]*)$", Pattern.DOTALL);
+    // Possessive quantifiers: same matches as Go's ^(\d*)<<(-?)\s*([^<]*)$ without backtracking blow-up.
+    private static final Pattern MARKER = Pattern.compile("^([0-9]*+)<<(-?)[\\t\\n\\f\\r ]*+([^<]*+)$", Pattern.DOTALL);
     private static final Pattern LEADING_TABS = Pattern.compile("^\\t+", Pattern.MULTILINE | Pattern.UNIX_LINES);
 
     private Heredocs() {

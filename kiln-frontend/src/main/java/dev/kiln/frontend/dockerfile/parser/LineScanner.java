@@ -12,7 +12,12 @@ final class LineScanner {
     private boolean tooLong;
 
     LineScanner(byte[] data) {
+        this(data, 0);
+    }
+
+    LineScanner(byte[] data, int start) {
         this.data = data;
+        this.pos = start;
     }
 
     /** The next line as [start, end) offsets into the data, or null at the end or after an over-long line. */

@@ -1,5 +1,7 @@
 package dev.kiln.frontend.dockerfile.parser;
 
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
 import dev.kiln.core.SourceLocation;
 
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Set;
  */
 final class NodeBuilder {
     private static final Set<String> HEREDOC_INSTRUCTIONS = Set.of("add", "copy", "run");
+    private static final long NESTED_TEXT_ALLOWANCE = 1 << 20;
 
     private record Arguments(List<String> values, boolean json) {
         static final Arguments NONE = new Arguments(List.of(), false);
@@ -27,10 +30,15 @@ final class NodeBuilder {
         this.location = location;
     }
 
-    /** The node for {@code line}; a chain of ONBUILD prefixes is unrolled without recursion. */
+    /**
+     * The node for {@code line}; a chain of ONBUILD prefixes is unrolled without recursion. Each nested
+     * instruction keeps its own copy of the rest of the line, so the total copied is bounded: only absurdly
+     * deep ONBUILD chains on long lines hit the limit (BuildKit rejects ONBUILD ONBUILD anyway).
+     */
     Node build(String line, List<String> comments) {
         List<SplitCommand> chain = new ArrayList<>();
         List<String> originals = new ArrayList<>();
+        long budget = 4L * line.length() + NESTED_TEXT_ALLOWANCE;
         String current = line;
         while (true) {
             SplitCommand split = SplitCommand.of(current);
@@ -40,6 +48,10 @@ final class NodeBuilder {
                 break;
             }
             current = split.args();
+            budget -= current.length();
+            if (budget < 0) {
+                throw new KilnException(ErrorKind.INVALID_ARGUMENT, "ONBUILD instructions are nested too deeply");
+            }
         }
         int last = chain.size() - 1;
         Node node = leaf(chain.get(last), originals.get(last), last == 0 ? comments : List.of());

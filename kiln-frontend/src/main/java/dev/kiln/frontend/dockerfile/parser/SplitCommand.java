@@ -14,11 +14,23 @@ record SplitCommand(String keyword, List<String> flags, String args) {
         if (parts.size() < 2) {
             return new SplitCommand(parts.getFirst(), List.of(), "");
         }
+        if (!startsWithFlag(parts.get(1))) {
+            return new SplitCommand(parts.getFirst(), List.of(), GoText.trimSpace(parts.get(1)));
+        }
         byte[] bytes = GoText.encode(parts.get(1));
         List<String> flags = new ArrayList<>();
         int argsStart = extractFlags(bytes, flags);
         String args = argsStart < 0 ? "" : GoText.decode(bytes, argsStart, bytes.length);
         return new SplitCommand(parts.getFirst(), List.copyOf(flags), GoText.trimSpace(args));
+    }
+
+    /** Whether the byte scan below could find a flag: the first byte that is not a blank starts {@code --}. */
+    private static boolean startsWithFlag(String rest) {
+        int i = 0;
+        while (i < rest.length() && rest.charAt(i) < 0x80 && GoText.isSpace(rest.charAt(i))) {
+            i++;
+        }
+        return rest.startsWith("--", i);
     }
 
     /** Collects flag words into {@code flags}; returns where the arguments start, or -1 when none remain. */

@@ -9,10 +9,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Parser rules beyond the shared fixtures, checked against BuildKit's documented behaviour. */
 class ParserBehaviourTest {
@@ -25,6 +27,11 @@ class ParserBehaviourTest {
                 Arguments.of("HEALTHCHECK --interval=5s CMD [\"curl\",\"x\"]",
                         "(healthcheck [\"--interval=5s\"] \"CMD\" \"curl\" \"x\")"),
                 Arguments.of("HEALTHCHECK NONE", "(healthcheck \"NONE\")"),
+                Arguments.of("HEALTHCHECK", "(healthcheck)"),
+                Arguments.of("HEALTHCHECK   CMD   a b", "(healthcheck \"CMD\" \"a b\")"),
+                Arguments.of("HEALTHCHECK CONNECT TCP 7000", "(healthcheck \"CONNECT\" \"TCP 7000\")"),
+                Arguments.of("# escape = `\nENV GOPATH \\\n\\go", "(env \"GOPATH\" \"\\\\\" \"\")\n(\\go \"\")"),
+                Arguments.of("CMD ['echo', 'x']", "(cmd \"['echo', 'x']\")"),
                 Arguments.of("HEALTHCHECK CMD curl -f http://x || exit 1",
                         "(healthcheck \"CMD\" \"curl -f http://x || exit 1\")"),
                 Arguments.of("COPY --from=\"a b\" --chmod='7'55 x y",
@@ -108,12 +115,31 @@ class ParserBehaviourTest {
     }
 
     @Test
-    void deeplyNestedInputDoesNotOverflowTheStack() {
-        String onbuilds = "ONBUILD \\\n".repeat(20_000) + "RUN x";
-        String nested = "RUN <<EOF \\\n" + "${a:-\\\n".repeat(5_000) + "x\nEOF\n";
+    void deeplyNestedInputNeitherOverflowsTheStackNorTakesLong() {
+        String chain = "ONBUILD ".repeat(200) + "RUN x";
+        String absurdChain = "ONBUILD \\\n".repeat(20_000) + "RUN x";
+        String nestedSubstitutions = "RUN <<EOF \\\n" + "${a:-\\\n".repeat(5_000) + "x\nEOF\n";
 
-        assertThat(dump(onbuilds)).startsWith("(onbuild (onbuild").endsWith("(run \"x\")" + ")".repeat(20_000));
-        assertThat(DockerfileParser.parse(nested.getBytes(StandardCharsets.UTF_8), "Dockerfile").root().children())
-                .hasSize(2);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertThat(dump(chain)).startsWith("(onbuild (onbuild").endsWith("(run \"x\")" + ")".repeat(200));
+            KilnException tooDeep = catchThrowableOfType(KilnException.class, () -> dump(absurdChain));
+            assertThat(tooDeep.getMessage()).isEqualTo("ONBUILD instructions are nested too deeply");
+            assertThat(tooDeep.location()).hasValue(new SourceLocation("Dockerfile", 1, 20_001));
+            assertThat(DockerfileParser.parse(nestedSubstitutions.getBytes(StandardCharsets.UTF_8), "Dockerfile")
+                    .root().children()).hasSize(2);
+        });
+    }
+
+    @Test
+    void longLinesDoNotTriggerRegexBacktracking() {
+        String blanks = " ".repeat(30_000);
+        String directive = "# syntax=foo" + blanks + "x" + blanks + "\nFROM a\n";
+        String marker = "RUN <<" + blanks + "a<\nFROM a\n";
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            KilnException external = catchThrowableOfType(KilnException.class, () -> dump(directive));
+            assertThat(external.getMessage()).contains("external frontends are not supported: # syntax=foo ");
+            assertThat(dump(marker)).startsWith("(run \"<<");
+        });
     }
 }
