@@ -178,11 +178,7 @@ final class BaseImages {
         List<Command> commands = new ArrayList<>();
         boolean newDeps = false;
         for (String trigger : triggers) {
-            List<Node> nodes = DockerfileParser.parse(GoText.encode(trigger), cx.req.fileName()).root().children();
-            if (nodes.size() != 1) {
-                throw new KilnException(ErrorKind.INVALID_ARGUMENT, "onbuild trigger should be a single expression");
-            }
-            Instruction i = InstructionParser.parse(nodes.getFirst());
+            Instruction i = parseTrigger(trigger, d);
             Command c = deps.toCommand(i, d.location, true);
             newDeps |= !c.sources().isEmpty();
             deps.registerSources(d, c);
@@ -192,6 +188,19 @@ final class BaseImages {
         d.commands = commands;
         d.cmdTotal += triggers.size();
         return newDeps;
+    }
+
+    /** A trigger's errors are reported at the FROM of the stage that runs it. */
+    private Instruction parseTrigger(String trigger, StageState d) {
+        try {
+            List<Node> nodes = DockerfileParser.parse(GoText.encode(trigger), cx.req.fileName()).root().children();
+            if (nodes.size() != 1) {
+                throw new KilnException(ErrorKind.INVALID_ARGUMENT, "onbuild trigger should be a single expression");
+            }
+            return InstructionParser.parse(nodes.getFirst());
+        } catch (KilnException e) {
+            throw new KilnException(e.kind(), e.getMessage(), d.location, e);
+        }
     }
 
     private static String emptyToNull(String s) {

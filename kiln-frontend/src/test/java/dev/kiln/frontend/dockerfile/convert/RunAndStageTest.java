@@ -104,6 +104,9 @@ class RunAndStageTest {
         assertThat(image.execs()).extracting(e -> e.meta().args().getLast()).containsExactly("echo from-image",
                 "echo mine");
         assertThat(image.image().config().onBuild()).isNull();
+        assertThatThrownBy(() -> Converted.of("ARG x\nFROM busybox\n", b -> b.resolver(new StubImages(List.of("BAD x")))))
+                .hasMessageContaining("unknown instruction: BAD")
+                .satisfies(e -> assertThat(((KilnException) e).location().orElseThrow().startLine()).isEqualTo(2));
     }
 
     @Test
