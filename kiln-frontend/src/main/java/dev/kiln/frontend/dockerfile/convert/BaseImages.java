@@ -62,14 +62,16 @@ final class BaseImages {
 
     private void resolveBase(StageState d) {
         if (d.isScratchBase()) {
-            d.state = BuildState.of(null, cx.targetPlatform);
+            d.state = BuildState.of(null);
             d.image = ImageState.empty(cx.targetPlatform.os(), cx.targetPlatform.architecture(),
                     emptyToNull(cx.targetPlatform.variant()));
             d.platform = cx.targetPlatform;
         } else {
             resolveImage(d);
         }
-        if (d.unregistered) {
+        // An image named only by --from needs no dispatching once it has a state; one that is not needed yet
+        // stays unresolved, in case an ONBUILD trigger makes it needed later.
+        if (d.unregistered && d.state != null) {
             d.dispatched = true;
         }
     }
@@ -97,13 +99,13 @@ final class BaseImages {
         d.baseName = resolved.pinnedRef();
         d.image = ImageState.of(config);
         if (isEmpty(config)) {
-            d.state = BuildState.of(null, platform);
+            d.state = BuildState.of(null);
         } else {
             NodeMeta meta = new NodeMeta(StepNames.next(d, "FROM " + d.baseName, cx.multiPlatform), d.location,
                     d.ignoreCache);
             SourceVertex source = new SourceVertex(SourceOp.IMAGE_SCHEME + d.baseName, Map.of(),
                     platform.formatAll(), meta);
-            d.state = BuildState.of(Ref.of(source), platform);
+            d.state = BuildState.of(Ref.of(source));
             checkPlatform(orig, platform, config, d);
         }
         d.platform = platform;

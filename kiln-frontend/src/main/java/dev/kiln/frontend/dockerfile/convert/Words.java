@@ -63,7 +63,7 @@ final class Words {
     }
 
     /** UndefinedVar, skipping names declared by an ARG in scope. */
-    void reportUndefined(Set<String> unmatched) {
+    private void reportUndefined(Set<String> unmatched) {
         if (unmatched.isEmpty()) {
             return;
         }

@@ -128,6 +128,19 @@ class RunAndStageTest {
     }
 
     @Test
+    void anOnbuildTriggerCanMakeAnotherStageAndItsImagesNeeded() {
+        Converted c = Converted.of("""
+                FROM busybox AS x
+                COPY --from=alpine /a /a
+                FROM busybox AS base
+                ONBUILD COPY --from=x /a /b
+                FROM base
+                """);
+        assertThat(c.sources()).contains("docker-image://docker.io/library/alpine:latest@" + StubImages.DIGEST);
+        assertThat(c.names()).contains("[stage-2 1/1] ONBUILD COPY --from=x /a /b");
+    }
+
+    @Test
     void noCacheFilterMarksOnlyThatStage() {
         Converted c = Converted.of("FROM busybox AS a\nRUN a\nFROM busybox\nCOPY --from=a / /\nRUN b\n",
                 b -> b.noCacheFilter(List.of("A")));
