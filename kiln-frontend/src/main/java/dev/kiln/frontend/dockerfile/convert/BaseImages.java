@@ -136,8 +136,9 @@ final class BaseImages {
         if (target.os().equals(config.os()) && target.architecture().equals(config.architecture())) {
             return target;
         }
-        if (cx.buildPlatform.os().equals(config.os()) && cx.buildPlatform.architecture().equals(config.architecture())) {
-            return cx.buildPlatform;
+        Platform build = cx.buildPlatform;
+        if (build.os().equals(config.os()) && build.architecture().equals(config.architecture())) {
+            return build;
         }
         return target;
     }
