@@ -58,7 +58,8 @@ public final class BuildOptions {
             description = "Set the networking mode for the RUN instructions during build (default, none, host).")
     String network = "default";
 
-    @Parameters(index = "0", paramLabel = "CONTEXT", description = "Build context directory ('-' reads a tar from stdin).")
+    @Parameters(index = "0", paramLabel = "CONTEXT",
+            description = "Build context directory ('-' reads a tar from stdin).")
     String context;
 
     /** Whether the context comes as a tar on stdin ({@code -}). */
@@ -94,17 +95,19 @@ public final class BuildOptions {
         return dir;
     }
 
-    /** The Dockerfile path, or null when it is read from stdin. */
-    public Path dockerfilePath() {
+    /**
+     * The Dockerfile path, or null when it is read from stdin: {@code -f} as given (relative to the current
+     * directory), else {@code Dockerfile} (or {@code dockerfile}) in the context directory.
+     */
+    public Path dockerfilePath(Path contextDir) {
         if ("-".equals(file)) {
             return null;
         }
         if (file != null) {
             return Path.of(file);
         }
-        Path dir = contextDir();
-        Path upper = dir.resolve("Dockerfile");
-        Path lower = dir.resolve("dockerfile");
+        Path upper = contextDir.resolve("Dockerfile");
+        Path lower = contextDir.resolve("dockerfile");
         return !Files.exists(upper) && Files.exists(lower) ? lower : upper;
     }
 
@@ -114,12 +117,17 @@ public final class BuildOptions {
     }
 
     /**
-     * The request for one target platform (null: the implicit host target). The Dockerfile comes from
-     * {@code stdin} when given as {@code -}; {@code environment} supplies {@code --build-arg KEY} values.
+     * The request for one target platform (null: the implicit host target). {@code contextDir} is
+     * {@link #contextDir()}, or where the caller unpacked a context tar read from stdin. The Dockerfile comes
+     * from {@code stdin} when given as {@code -}; {@code environment} supplies {@code --build-arg KEY} values.
      */
-    public ConvertRequest convertRequest(Platform targetPlatform, ImageMetadataResolver resolver, InputStream stdin,
-                                         Map<String, String> environment) {
-        Path dockerfile = dockerfilePath();
+    public ConvertRequest convertRequest(Path contextDir, Platform targetPlatform, ImageMetadataResolver resolver,
+                                         InputStream stdin, Map<String, String> environment) {
+        if (contextFromStdin() && "-".equals(file)) {
+            throw new KilnException(ErrorKind.INVALID_ARGUMENT,
+                    "invalid argument: can't use stdin for both build context and dockerfile");
+        }
+        Path dockerfile = dockerfilePath(contextDir);
         return ConvertRequest.builder(readDockerfile(dockerfile, stdin))
                 .fileName(dockerfile == null ? "Dockerfile" : dockerfile.getFileName().toString())
                 .buildArgs(buildArgs(environment))
@@ -128,7 +136,7 @@ public final class BuildOptions {
                 .targetPlatform(targetPlatform)
                 .noCache(noCache)
                 .noCacheFilter(noCacheFilter.stream().map(String::strip).filter(s -> !s.isEmpty()).toList())
-                .context("context", DockerIgnoreFiles.read(contextDir(), dockerfile))
+                .context("context", DockerIgnoreFiles.read(contextDir, dockerfile))
                 .extraHosts(extraHosts())
                 .network(network)
                 .resolver(resolver)

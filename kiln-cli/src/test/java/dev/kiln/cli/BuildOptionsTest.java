@@ -28,7 +28,8 @@ class BuildOptionsTest {
     }
 
     private ConvertRequest request(BuildOptions o, Map<String, String> env) {
-        return o.convertRequest(null, new OfflineImageResolver(), new ByteArrayInputStream(new byte[0]), env);
+        return o.convertRequest(o.contextDir(), null, new OfflineImageResolver(), new ByteArrayInputStream(new byte[0]),
+                env);
     }
 
     @Test
@@ -65,9 +66,9 @@ class BuildOptionsTest {
     @Test
     void lowercaseDockerfileIsFoundAndStdinIsReadForDash() throws IOException {
         Files.writeString(dir.resolve("dockerfile"), "FROM busybox\n");
-        assertThat(parse(dir.toString()).dockerfilePath()).isEqualTo(dir.resolve("dockerfile"));
+        assertThat(parse(dir.toString()).dockerfilePath(dir)).isEqualTo(dir.resolve("dockerfile"));
         BuildOptions stdin = parse("-f", "-", dir.toString());
-        ConvertRequest r = stdin.convertRequest(null, new OfflineImageResolver(),
+        ConvertRequest r = stdin.convertRequest(dir, null, new OfflineImageResolver(),
                 new ByteArrayInputStream("FROM scratch\n".getBytes(StandardCharsets.UTF_8)), Map.of());
         assertThat(new String(r.dockerfile(), StandardCharsets.UTF_8)).isEqualTo("FROM scratch\n");
     }
@@ -80,6 +81,11 @@ class BuildOptionsTest {
                 .hasMessageContaining("failed to parse IP not-an-ip");
         assertThatThrownBy(() -> parse("-").contextDir()).hasMessageContaining("not '-'");
         assertThat(parse("--platform", "linux/amd64,linux/arm64", dir.toString()).targetPlatforms()).hasSize(2);
+        assertThatThrownBy(() -> request(parse("-f", "-", "-"), Map.of()))
+                .hasMessageContaining("not '-'");
+        assertThatThrownBy(() -> parse("-f", "-", "-").convertRequest(dir, null, new OfflineImageResolver(),
+                new ByteArrayInputStream(new byte[0]), Map.of()))
+                .hasMessage("invalid argument: can't use stdin for both build context and dockerfile");
         assertThat(List.of(parse(dir.toString()).contextFromStdin(), parse("-").contextFromStdin()))
                 .containsExactly(false, true);
     }

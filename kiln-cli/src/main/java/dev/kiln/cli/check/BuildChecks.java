@@ -35,8 +35,8 @@ public final class BuildChecks {
      */
     public static int runChecks(BuildOptions opts, String format, PrintStream out, ImageMetadataResolver resolver) {
         List<Platform> platforms = opts.targetPlatforms();
-        ConvertRequest request = opts.convertRequest(platforms.isEmpty() ? null : platforms.getFirst(), resolver,
-                System.in, System.getenv());
+        Platform target = platforms.isEmpty() ? null : platforms.getFirst();
+        ConvertRequest request = opts.convertRequest(opts.contextDir(), target, resolver, System.in, System.getenv());
         CheckResult result = DockerfileConverter.check(request);
         List<LintWarning> warnings = new ArrayList<>(result.warnings());
         warnings.sort(Comparator.comparingInt(w -> w.location() == null ? 0 : w.location().startLine()));

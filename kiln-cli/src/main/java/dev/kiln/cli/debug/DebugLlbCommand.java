@@ -36,8 +36,9 @@ final class DebugLlbCommand implements Callable<Integer> {
         if (platforms.size() > 1) {
             throw new KilnException(ErrorKind.INVALID_ARGUMENT, "kiln debug llb shows one platform at a time");
         }
-        ConvertRequest request = options.convertRequest(platforms.isEmpty() ? null : platforms.getFirst(),
-                new OfflineImageResolver(), System.in, System.getenv());
+        Platform target = platforms.isEmpty() ? null : platforms.getFirst();
+        ConvertRequest request = options.convertRequest(options.contextDir(), target, new OfflineImageResolver(),
+                System.in, System.getenv());
         ConvertResult result = DockerfileConverter.convert(request);
         for (LintWarning w : result.warnings()) {
             System.err.println("WARN: " + w.shortText());

@@ -48,8 +48,11 @@ final class BaseImages {
                 }
             }
             boolean newDeps = false;
-            for (StageState d : reachable) {
-                newDeps |= Located.at(d.location, () -> initOnBuild(d));
+            // File order: a stage's base (always earlier) is set up before the stage copies from it.
+            for (StageState d : List.copyOf(cx.table.all())) {
+                if (reachable.contains(d)) {
+                    newDeps |= Located.at(d.location, () -> initOnBuild(d));
+                }
             }
             if (!newDeps) {
                 return reachable;
@@ -59,14 +62,16 @@ final class BaseImages {
 
     private void resolveBase(StageState d) {
         if (d.isScratchBase()) {
-            d.state = BuildState.of(null, cx.targetPlatform);
+            d.state = BuildState.of(null);
             d.image = ImageState.empty(cx.targetPlatform.os(), cx.targetPlatform.architecture(),
                     emptyToNull(cx.targetPlatform.variant()));
             d.platform = cx.targetPlatform;
         } else {
             resolveImage(d);
         }
-        if (d.unregistered) {
+        // An image named only by --from needs no dispatching once it has a state; one that is not needed yet
+        // stays unresolved, in case an ONBUILD trigger makes it needed later.
+        if (d.unregistered && d.state != null) {
             d.dispatched = true;
         }
     }
@@ -94,13 +99,13 @@ final class BaseImages {
         d.baseName = resolved.pinnedRef();
         d.image = ImageState.of(config);
         if (isEmpty(config)) {
-            d.state = BuildState.of(null, platform);
+            d.state = BuildState.of(null);
         } else {
             NodeMeta meta = new NodeMeta(StepNames.next(d, "FROM " + d.baseName, cx.multiPlatform), d.location,
                     d.ignoreCache);
             SourceVertex source = new SourceVertex(SourceOp.IMAGE_SCHEME + d.baseName, Map.of(),
                     platform.formatAll(), meta);
-            d.state = BuildState.of(Ref.of(source), platform);
+            d.state = BuildState.of(Ref.of(source));
             checkPlatform(orig, platform, config, d);
         }
         d.platform = platform;
@@ -131,8 +136,9 @@ final class BaseImages {
         if (target.os().equals(config.os()) && target.architecture().equals(config.architecture())) {
             return target;
         }
-        if (cx.buildPlatform.os().equals(config.os()) && cx.buildPlatform.architecture().equals(config.architecture())) {
-            return cx.buildPlatform;
+        Platform build = cx.buildPlatform;
+        if (build.os().equals(config.os()) && build.architecture().equals(config.architecture())) {
+            return build;
         }
         return target;
     }
@@ -175,11 +181,7 @@ final class BaseImages {
         List<Command> commands = new ArrayList<>();
         boolean newDeps = false;
         for (String trigger : triggers) {
-            List<Node> nodes = DockerfileParser.parse(GoText.encode(trigger), cx.req.fileName()).root().children();
-            if (nodes.size() != 1) {
-                throw new KilnException(ErrorKind.INVALID_ARGUMENT, "onbuild trigger should be a single expression");
-            }
-            Instruction i = InstructionParser.parse(nodes.getFirst());
+            Instruction i = parseTrigger(trigger, d);
             Command c = deps.toCommand(i, d.location, true);
             newDeps |= !c.sources().isEmpty();
             deps.registerSources(d, c);
@@ -189,6 +191,19 @@ final class BaseImages {
         d.commands = commands;
         d.cmdTotal += triggers.size();
         return newDeps;
+    }
+
+    /** A trigger's errors are reported at the FROM of the stage that runs it. */
+    private Instruction parseTrigger(String trigger, StageState d) {
+        try {
+            List<Node> nodes = DockerfileParser.parse(GoText.encode(trigger), cx.req.fileName()).root().children();
+            if (nodes.size() != 1) {
+                throw new KilnException(ErrorKind.INVALID_ARGUMENT, "onbuild trigger should be a single expression");
+            }
+            return InstructionParser.parse(nodes.getFirst());
+        } catch (KilnException e) {
+            throw new KilnException(e.kind(), e.getMessage(), d.location, e);
+        }
     }
 
     private static String emptyToNull(String s) {

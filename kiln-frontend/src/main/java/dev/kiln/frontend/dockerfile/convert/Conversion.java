@@ -27,6 +27,8 @@ import java.util.List;
  * dispatch the stages the target needs, then finish the target's image config and write the graph.
  */
 final class Conversion {
+    private static final String CHECK_ARG = "BUILDKIT_DOCKERFILE_CHECK";
+
     final ConvertRequest req;
     Linter lint;
     final Platform buildPlatform;
@@ -52,7 +54,7 @@ final class Conversion {
     ConvertResult run() {
         DockerfileStructure structure = parse();
         StageState target = new StageSetup(this).setUp(structure);
-        new Dependencies(this).link(target);
+        new Dependencies(this).link();
         new StageDispatcher(this).dispatchAll(new BaseImages(this).resolve(target));
         FinalImage image = new FinalImage(this, target);
         lint.throwIfFailed();
@@ -120,7 +122,10 @@ final class Conversion {
             root.children().forEach(n -> SyntaxChecks.instruction(n, lint, true));
             return structure;
         } catch (KilnException e) {
-            int failedLine = e.location().map(l -> l.startLine()).orElse(Integer.MAX_VALUE);
+            if (e.location().isEmpty()) {
+                throw e;
+            }
+            int failedLine = e.location().get().startLine();
             for (Node n : root.children()) {
                 if (n.startLine() <= failedLine) {
                     SyntaxChecks.instruction(n, lint, n.startLine() < failedLine);
@@ -130,11 +135,9 @@ final class Conversion {
                 throw e;
             }
             throw new KilnException(e.kind(), "dockerfile parse error on line " + failedLine + ": " + e.getMessage(),
-                    e.location().orElse(null), e);
+                    e.location().get(), e);
         }
     }
-
-    private static final String CHECK_ARG = "BUILDKIT_DOCKERFILE_CHECK";
 
     /** The {@code BUILDKIT_DOCKERFILE_CHECK} build argument replaces the {@code # check=} directive. */
     private static LintConfig lintConfig(ConvertRequest req, ParseResult parsed) {

@@ -27,7 +27,7 @@ final class Dependencies {
         this.cx = cx;
     }
 
-    void link(StageState target) {
+    void link() {
         for (StageState d : List.copyOf(cx.table.all())) {
             if (d.stage == null) {
                 continue;

@@ -33,7 +33,8 @@ record GlobalArgs(EnvList env, Set<String> declared) {
     }
 
     /** Applies the global ARGs to {@code start}; errors are located at their ARG. */
-    static GlobalArgs resolve(EnvList start, ShellLex lex, List<ArgInstruction> metaArgs, Map<String, String> buildArgs) {
+    static GlobalArgs resolve(EnvList start, ShellLex lex, List<ArgInstruction> metaArgs,
+                              Map<String, String> buildArgs) {
         EnvList env = start;
         Set<String> declared = new LinkedHashSet<>();
         for (ArgInstruction cmd : metaArgs) {

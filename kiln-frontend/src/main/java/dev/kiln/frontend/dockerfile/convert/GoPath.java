@@ -54,20 +54,6 @@ final class GoPath {
         return p.startsWith("/");
     }
 
-    /** {@code path.Base}. */
-    static String base(String p) {
-        if (p.isEmpty()) {
-            return ".";
-        }
-        String s = p;
-        while (s.length() > 1 && s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        int slash = s.lastIndexOf('/');
-        String b = slash < 0 ? s : s.substring(slash + 1);
-        return b.isEmpty() ? "/" : b;
-    }
-
     /**
      * BuildKit's {@code NormalizePath} for Linux: a relative path is joined to {@code parent} (default
      * {@code /}) and cleaned, an absolute one is kept as written; with {@code keepSlash} a trailing

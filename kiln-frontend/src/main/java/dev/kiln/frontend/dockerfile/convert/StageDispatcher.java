@@ -60,10 +60,6 @@ final class StageDispatcher {
         if (d.platform == null) {
             d.platform = cx.targetPlatform;
         }
-        if (d.state == null) {
-            d.state = BuildState.of(null, d.platform);
-            d.image = ImageState.empty(d.platform.os(), d.platform.architecture(), null);
-        }
         if (!"windows".equals(d.platform.os()) && d.image.env.stream().noneMatch(e -> e.startsWith("PATH="))) {
             d.image.env.add("PATH=" + ImageState.DEFAULT_PATH);
         }

@@ -39,10 +39,9 @@ final class Words {
         return words.stream().map(this::expand).toList();
     }
 
-    /** Each word expanded and split into fields (EXPOSE). */
+    /** Each word expanded and split into fields (EXPOSE, which BuildKit does not check for undefined names). */
     List<String> expandSplit(List<String> words) {
-        return words.stream().flatMap(w -> check(lex.processWordWithMatches(w, stage.state.env())).words().stream())
-                .toList();
+        return words.stream().flatMap(w -> lex.processWords(w, stage.state.env()).stream()).toList();
     }
 
     /** A heredoc body: variables expanded, quotes left alone. */
@@ -64,7 +63,7 @@ final class Words {
     }
 
     /** UndefinedVar, skipping names declared by an ARG in scope. */
-    void reportUndefined(Set<String> unmatched) {
+    private void reportUndefined(Set<String> unmatched) {
         if (unmatched.isEmpty()) {
             return;
         }

@@ -224,4 +224,13 @@ class ConverterTest {
         assertThat(c.exec(0).meta().env()).contains("TARGETPLATFORM=linux/arm64", "TARGETARCH=arm64", "BUILDARCH=amd64");
         assertThat(c.nodes().getFirst().platform()).isEqualTo("linux/amd64");
     }
+
+    @Test
+    void theBenchmarkDockerfileConverts() {
+        String dockerfile = dev.kiln.frontend.dockerfile.convert.bench.GeneratedDockerfile.of(1_000);
+        Converted c = Converted.of(dockerfile, b -> b.resolver(new OfflineImageResolver()));
+        assertThat(dockerfile.lines().filter(l -> l.startsWith("FROM "))).hasSize(20);
+        assertThat(c.names().getLast()).startsWith("[s19 ");
+        assertThat(c.execs()).hasSizeGreaterThan(250);
+    }
 }

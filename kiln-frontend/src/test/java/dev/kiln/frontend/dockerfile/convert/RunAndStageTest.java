@@ -104,6 +104,40 @@ class RunAndStageTest {
         assertThat(image.execs()).extracting(e -> e.meta().args().getLast()).containsExactly("echo from-image",
                 "echo mine");
         assertThat(image.image().config().onBuild()).isNull();
+        assertThatThrownBy(() -> Converted.of("ARG x\nFROM busybox\n", b -> b.resolver(new StubImages(List.of("BAD x")))))
+                .hasMessageContaining("unknown instruction: BAD")
+                .satisfies(e -> assertThat(((KilnException) e).location().orElseThrow().startLine()).isEqualTo(2));
+    }
+
+    @Test
+    void stagesChainOnEarlierStagesAndInheritTheirConfig() {
+        Converted c = Converted.of("""
+                FROM busybox AS s0
+                ENV A=0
+                FROM s0 AS s1
+                ONBUILD RUN echo from-s1
+                FROM s1 AS s2
+                ENV B=2
+                RUN echo $A $B
+                """);
+        assertThat(c.execs()).extracting(e -> e.meta().args().getLast()).containsExactly("echo from-s1",
+                "echo $A $B");
+        assertThat(c.exec(1).meta().env()).contains("A=0", "B=2");
+        assertThat(c.image().config().env()).contains("A=0", "B=2");
+        assertThat(c.names()).contains("[s2 1/2] ONBUILD RUN echo from-s1", "[s2 2/2] RUN echo 0 2");
+    }
+
+    @Test
+    void anOnbuildTriggerCanMakeAnotherStageAndItsImagesNeeded() {
+        Converted c = Converted.of("""
+                FROM busybox AS x
+                COPY --from=alpine /a /a
+                FROM busybox AS base
+                ONBUILD COPY --from=x /a /b
+                FROM base
+                """);
+        assertThat(c.sources()).contains("docker-image://docker.io/library/alpine:latest@" + StubImages.DIGEST);
+        assertThat(c.names()).contains("[stage-2 1/1] ONBUILD COPY --from=x /a /b");
     }
 
     @Test
