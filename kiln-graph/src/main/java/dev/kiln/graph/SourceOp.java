@@ -1,5 +1,7 @@
 package dev.kiln.graph;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.Map;
 
 /**
@@ -21,10 +23,12 @@ public record SourceOp(String identifier, Map<String, String> attrs) implements 
         return 1;
     }
 
+    @JsonIgnore
     public boolean isLocal() {
         return identifier.startsWith(LOCAL_SCHEME);
     }
 
+    @JsonIgnore
     public boolean isImage() {
         return identifier.startsWith(IMAGE_SCHEME);
     }

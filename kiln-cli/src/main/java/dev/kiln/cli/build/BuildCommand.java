@@ -100,7 +100,7 @@ public final class BuildCommand implements Callable<Integer> {
         List<Platform> platforms = build.targetPlatforms();
         Platform target = platforms.isEmpty() ? null : platforms.getFirst();
         return new BuildRunner.Job(
-                resolver -> build.convertRequest(target, resolver, System.in, System.getenv()),
+                resolver -> build.convertRequest(build.contextDir(), target, resolver, System.in, System.getenv()),
                 build.contextDir(), outputSpecs(), pull, new WorkerOptions(Sizes.parse(shmSize, "--shm-size"), ulimits()),
                 Optional.ofNullable(iidFile), Optional.ofNullable(metadataFile), quiet || progress.equals("quiet"));
     }
