@@ -1,0 +1,225 @@
+package dev.kiln.e2e;
+
+import dev.kiln.cli.CliRun;
+import dev.kiln.core.json.Json;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 3, acceptance 1: one Dockerfile built into every output type, each checked by the tool a user would
+ * read it with (skopeo, umoci, tar, the registry), plus {@code --iidfile}, {@code --metadata-file} and the
+ * local image store ({@code -t}, {@code kiln images}, {@code kiln rmi}).
+ */
+class OutputsE2eTest {
+    @RegisterExtension
+    static final KilnEnv kiln = new KilnEnv();
+
+    private static final String NAME = "kiln-e2e/outputs:1";
+    private static final List<String> NEW_HISTORY = List.of(
+            "ENV GREETING=hello world",
+            "WORKDIR /srv/app",
+            "COPY hello.txt ./ # buildkit",
+            "RUN /bin/sh -c mkdir -p /data/sub && echo secret > /data/sub/key && chown 1234:5678 /data/sub/key"
+                    + " && chmod 600 /data/sub/key && ln -s sub/key /data/link && chmod 1777 /data # buildkit",
+            "LABEL org.example.team=kiln",
+            "EXPOSE [8080/tcp]",
+            "EXPOSE [53/udp]",
+            "CMD [\"sh\" \"-c\" \"echo $GREETING\"]");
+
+    private static Path context;
+    private static Path ociArchive;
+    private static Path iidFile;
+    private static Path metadataFile;
+
+    @BeforeAll
+    static void buildOciArchive() throws IOException {
+        context = kiln.scratch("ctx");
+        KilnEnv.write(context.resolve("Dockerfile"), """
+                FROM %s
+                ENV GREETING="hello world"
+                WORKDIR /srv/app
+                COPY hello.txt ./
+                RUN %s
+                LABEL org.example.team=kiln
+                EXPOSE 8080
+                EXPOSE 53/udp
+                CMD ["sh", "-c", "echo $GREETING"]
+                """.formatted(Registry.busybox(), NEW_HISTORY.get(3).substring("RUN /bin/sh -c ".length(),
+                NEW_HISTORY.get(3).length() - " # buildkit".length())));
+        Files.setPosixFilePermissions(KilnEnv.write(context.resolve("hello.txt"), "hello from the context\n"),
+                PosixFilePermissions.fromString("rw-r-----"));
+        Path out = kiln.scratch("oci");
+        ociArchive = out.resolve("image.tar");
+        iidFile = out.resolve("iid");
+        metadataFile = out.resolve("metadata.json");
+        kiln.build("-t", NAME, "-o", "type=oci,dest=" + ociArchive, "--iidfile", iidFile.toString(),
+                "--metadata-file", metadataFile.toString(), context.toString());
+    }
+
+    @Test
+    void ociArchive_hasTheDockerfilesConfigAndHistory_asSkopeoReadsThem() {
+        JsonNode config = json(Tool.ok("skopeo", "inspect", "--config", "oci-archive:" + ociArchive));
+        JsonNode c = config.get("config");
+        assertThat(texts(c.get("Cmd"))).containsExactly("sh", "-c", "echo $GREETING");
+        assertThat(texts(c.get("Env"))).contains("GREETING=hello world")
+                .anyMatch(e -> e.startsWith("PATH=/usr/local/sbin:"));
+        assertThat(c.get("WorkingDir").asString()).isEqualTo("/srv/app");
+        assertThat(c.get("Labels").get("org.example.team").asString()).isEqualTo("kiln");
+        assertThat(fieldNames(c.get("ExposedPorts"))).containsExactlyInAnyOrder("8080/tcp", "53/udp");
+        assertThat(config.get("architecture").asString()).isEqualTo("amd64");
+
+        List<JsonNode> history = new ArrayList<>();
+        config.get("history").forEach(history::add);
+        List<String> createdBy = history.stream().map(h -> h.get("created_by").asString()).toList();
+        assertThat(createdBy.subList(createdBy.size() - NEW_HISTORY.size(), createdBy.size()))
+                .containsExactlyElementsOf(NEW_HISTORY);
+
+        long layersInHistory = history.stream().filter(h -> !h.path("empty_layer").asBoolean(false)).count();
+        JsonNode inspect = json(Tool.ok("skopeo", "inspect", "oci-archive:" + ociArchive));
+        assertThat(inspect.get("Layers").size()).as("one layer per non-empty history entry")
+                .isEqualTo((int) layersInHistory)
+                .isEqualTo(config.get("rootfs").get("diff_ids").size());
+    }
+
+    @Test
+    void ociArchive_unpacksWithUmoci_intoTheFilesTheDockerfileMade() throws IOException {
+        Path layout = kiln.scratch("layout");
+        Tool.ok("tar", "-xf", ociArchive.toString(), "-C", layout.toString());
+        Path bundle = kiln.scratch("bundle").resolve("b");
+        Tool.ok("umoci", "unpack", "--image", layout + ":1", bundle.toString());
+        Path rootfs = bundle.resolve("rootfs");
+
+        assertFile(rootfs.resolve("srv/app/hello.txt"), "hello from the context\n", "rw-r-----", 0, 0);
+        assertFile(rootfs.resolve("data/sub/key"), "secret\n", "rw-------", 1234, 5678);
+        assertThat(Files.readSymbolicLink(rootfs.resolve("data/link"))).isEqualTo(Path.of("sub/key"));
+        assertThat(Tool.ok("stat", "-c", "%A", rootfs.resolve("data").toString()).strip()).isEqualTo("drwxrwxrwt");
+        assertThat(rootfs.resolve("bin/busybox")).isRegularFile();
+    }
+
+    @Test
+    void dockerArchive_isReadBySkopeo_withTheSameConfig() {
+        Path archive = kiln.scratch("docker").resolve("image.tar");
+        kiln.build("-t", NAME, "-o", "type=docker,dest=" + archive, context.toString());
+
+        JsonNode docker = json(Tool.ok("skopeo", "inspect", "--config", "docker-archive:" + archive));
+        JsonNode oci = json(Tool.ok("skopeo", "inspect", "--config", "oci-archive:" + ociArchive));
+        assertThat(docker.get("config")).isEqualTo(oci.get("config"));
+        assertThat(docker.get("rootfs")).isEqualTo(oci.get("rootfs"));
+        assertThat(Tool.ok("skopeo", "inspect", "docker-archive:" + archive)).contains("\"Layers\"");
+    }
+
+    @Test
+    void ociArchive_copiesIntoTheRegistryAndBack_withItsDigestPreserved() throws IOException {
+        String manifestDigest = json(Tool.ok("skopeo", "inspect", "oci-archive:" + ociArchive)).get("Digest").asString();
+        String remote = "docker://" + Registry.address() + "/kiln-e2e/outputs-" + UUID.randomUUID() + ":1";
+
+        Tool.ok("skopeo", "copy", "--preserve-digests", "--dest-tls-verify=false", "oci-archive:" + ociArchive, remote);
+        assertThat(json(Tool.ok("skopeo", "inspect", "--tls-verify=false", remote)).get("Digest").asString())
+                .isEqualTo(manifestDigest);
+
+        Path back = kiln.scratch("back").resolve("layout");
+        Tool.ok("skopeo", "copy", "--preserve-digests", "--src-tls-verify=false", remote, "oci:" + back + ":1");
+        JsonNode index = json(Files.readString(back.resolve("index.json")));
+        assertThat(index.get("manifests").get(0).get("digest").asString()).isEqualTo(manifestDigest);
+        assertThat(json(Tool.ok("skopeo", "inspect", "--config", "oci:" + back + ":1")))
+                .isEqualTo(json(Tool.ok("skopeo", "inspect", "--config", "oci-archive:" + ociArchive)));
+    }
+
+    @Test
+    void localExport_writesTheRootfsIntoADirectory() throws IOException {
+        Path dest = kiln.scratch("local");
+        kiln.build("-o", "type=local,dest=" + dest, context.toString());
+
+        assertFile(dest.resolve("srv/app/hello.txt"), "hello from the context\n", "rw-r-----", 0, 0);
+        assertFile(dest.resolve("data/sub/key"), "secret\n", "rw-------", 1234, 5678);
+        assertThat(Files.readSymbolicLink(dest.resolve("data/link"))).isEqualTo(Path.of("sub/key"));
+        assertThat(dest.resolve("bin/busybox")).isRegularFile();
+    }
+
+    @Test
+    void tarExport_writesTheRootfsAsATar() {
+        Path tar = kiln.scratch("tar").resolve("rootfs.tar");
+        kiln.build("-o", "type=tar,dest=" + tar, context.toString());
+
+        List<String> listing = Tool.ok("tar", "-tvf", tar.toString(), "--numeric-owner").lines().toList();
+        assertThat(listing).anyMatch(l -> l.matches("-rw------- 1234/5678 +7 .* data/sub/key"))
+                .anyMatch(l -> l.matches("-rw-r----- 0/0 +23 .* srv/app/hello.txt"))
+                .anyMatch(l -> l.matches("lrwxrwxrwx 0/0 .* data/link -> sub/key"))
+                .anyMatch(l -> l.matches("drwxrwxrwt 0/0 .* data/?"));
+        assertThat(Tool.ok("tar", "-xOf", tar.toString(), "data/sub/key")).isEqualTo("secret\n");
+    }
+
+    @Test
+    void iidfileAndMetadataFile_nameTheImageSkopeoSees() throws IOException {
+        JsonNode manifest = json(Tool.ok("skopeo", "inspect", "--raw", "oci-archive:" + ociArchive));
+        String configDigest = manifest.get("config").get("digest").asString();
+        String manifestDigest = json(Tool.ok("skopeo", "inspect", "oci-archive:" + ociArchive)).get("Digest").asString();
+
+        assertThat(Files.readString(iidFile).strip()).isEqualTo(configDigest);
+        JsonNode metadata = json(Files.readString(metadataFile));
+        assertThat(metadata.get("containerimage.digest").asString()).isEqualTo(manifestDigest);
+        assertThat(metadata.get("containerimage.config.digest").asString()).isEqualTo(configDigest);
+        assertThat(metadata.get("image.name").asString()).contains(NAME);
+    }
+
+    @Test
+    void taggedImage_isListedByImages_andRemovedByRmi() throws IOException {
+        String name = "kiln-e2e/stored:" + UUID.randomUUID().toString().substring(0, 8);
+        Path metadata = kiln.scratch("stored").resolve("metadata.json");
+        kiln.build("-t", name, "--metadata-file", metadata.toString(), context.toString());
+        String digest = json(Files.readString(metadata)).get("containerimage.digest").asString();
+
+        CliRun images = kiln.run("images");
+        assertThat(images.exitCode()).isZero();
+        assertThat(images.out().lines()).anyMatch(l -> l.contains(name) && l.contains(digest));
+
+        CliRun rmi = kiln.run("rmi", name);
+        assertThat(rmi.exitCode()).as(rmi.err()).isZero();
+        assertThat(kiln.run("images").out()).doesNotContain(name);
+        CliRun again = kiln.run("rmi", name);
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.err()).contains("no such image").contains(name);
+    }
+
+    @Test
+    void load_storesTheImageUnderItsTag() {
+        String name = "kiln-e2e/loaded:" + UUID.randomUUID().toString().substring(0, 8);
+        kiln.build("--load", "-t", name, context.toString());
+        assertThat(kiln.run("images").out()).contains(name);
+    }
+
+    private static void assertFile(Path file, String content, String mode, int uid, int gid) throws IOException {
+        assertThat(file).hasContent(content);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)))
+                .as("mode of %s", file).isEqualTo(mode);
+        assertThat(Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS)).as("uid of %s", file).isEqualTo(uid);
+        assertThat(Files.getAttribute(file, "unix:gid", LinkOption.NOFOLLOW_LINKS)).as("gid of %s", file).isEqualTo(gid);
+    }
+
+    static JsonNode json(String text) {
+        return Json.mapper().readTree(text);
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        return List.copyOf(object.propertyNames());
+    }
+}
