@@ -15,8 +15,11 @@ final class PlainLog {
     private static final Pattern OUTPUT = Pattern.compile("^\\d+\\.\\d+ (.*)$");
     private static final Pattern DOCKERFILE_STEP = Pattern.compile("^\\[([^\\]]+ )?\\d+/\\d+\\] .*");
 
-    /** One vertex: its name, its final state (DONE, CACHED, ERROR or null while running) and its output. */
-    record Step(int id, String name, String state, List<String> output) {
+    /**
+     * One vertex: its name, its final state (DONE, CACHED, ERROR or null while running), its output, and the
+     * numbers of the lines where it was first and last reported (to tell what ran at the same time).
+     */
+    record Step(int id, String name, String state, List<String> output, int firstLine, int lastLine) {
         boolean isDockerfileStep() {
             return DOCKERFILE_STEP.matcher(name).matches();
         }
@@ -27,28 +30,29 @@ final class PlainLog {
 
     PlainLog(String text) {
         this.text = text;
-        for (String line : text.split("\n")) {
-            Matcher m = LINE.matcher(line);
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = LINE.matcher(lines[i]);
             if (m.matches()) {
-                add(Integer.parseInt(m.group(1)), m.group(2));
+                add(Integer.parseInt(m.group(1)), m.group(2), i);
             }
         }
     }
 
-    private void add(int id, String rest) {
+    private void add(int id, String rest, int line) {
         Step step = steps.get(id);
         if (step == null) {
-            steps.put(id, new Step(id, rest, null, new ArrayList<>()));
+            steps.put(id, new Step(id, rest, null, new ArrayList<>(), line, line));
             return;
         }
         Matcher out = OUTPUT.matcher(rest);
         String state = rest.equals("CACHED") ? "CACHED" : rest.startsWith("DONE") ? "DONE"
                 : rest.startsWith("ERROR") ? "ERROR" : null;
-        if (state != null) {
-            steps.put(id, new Step(id, step.name(), state, step.output()));
-        } else if (out.matches()) {
+        if (out.matches()) {
             step.output().add(out.group(1));
         }
+        steps.put(id, new Step(id, step.name(), state != null ? state : step.state(), step.output(), step.firstLine(),
+                line));
     }
 
     String text() {
