@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -59,14 +60,14 @@ final class KilnEnv implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /** {@code kiln SUBCOMMAND --root ROOT ARGS...}, in-process. */
+    /** {@code kiln SUBCOMMAND --root ROOT ARGS...}, in-process; builds show plain progress unless told otherwise. */
     CliRun run(String subcommand, String... args) {
         return runWithStdin(new byte[0], subcommand, args);
     }
 
     CliRun runWithStdin(byte[] stdin, String subcommand, String... args) {
         List<String> all = new ArrayList<>(List.of(subcommand, "--root", root().toString()));
-        if (subcommand.equals("build")) {
+        if (subcommand.equals("build") && Arrays.stream(args).noneMatch(a -> a.startsWith("--progress"))) {
             all.addAll(List.of("--progress", "plain"));
         }
         all.addAll(List.of(args));
