@@ -74,6 +74,30 @@ final class KilnProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, as {@code kill PID} or a CI runner's cancel sends it; what kiln had started is recorded. */
+    void terminate() {
+        orphans = process.descendants().toList();
+        process.destroy();
+    }
+
+    /** Waits for kiln to exit; its exit code. */
+    int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("kiln still runs after " + timeout + ":\n" + stderr());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        return process.exitValue();
+    }
+
+    /** Processes kiln had started when it was killed or terminated that are still alive. */
+    List<ProcessHandle> liveOrphans() {
+        return orphans.stream().filter(ProcessHandle::isAlive).toList();
+    }
+
     /** Waits for the orphans of a killed kiln to end on their own; kills them if they take too long. */
     @Override
     public void close() {
