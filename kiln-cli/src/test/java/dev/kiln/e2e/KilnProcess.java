@@ -17,11 +17,13 @@ import java.util.function.BooleanSupplier;
  */
 final class KilnProcess implements AutoCloseable {
     private final Process process;
+    private final Path stdout;
     private final Path stderr;
     private List<ProcessHandle> orphans = List.of();
 
-    private KilnProcess(Process process, Path stderr) {
+    private KilnProcess(Process process, Path stdout, Path stderr) {
         this.process = process;
+        this.stdout = stdout;
         this.stderr = stderr;
     }
 
@@ -35,10 +37,15 @@ final class KilnProcess implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         pb.environment().put("LC_ALL", "C.UTF-8");
         try {
-            return new KilnProcess(pb.start(), dir.resolve("stderr"));
+            return new KilnProcess(pb.start(), dir.resolve("stdout"), dir.resolve("stderr"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The file the process's standard output goes to. */
+    Path stdoutFile() {
+        return stdout;
     }
 
     String stderr() {

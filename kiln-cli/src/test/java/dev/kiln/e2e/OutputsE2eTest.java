@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -199,6 +201,58 @@ class OutputsE2eTest {
         String name = "kiln-e2e/loaded:" + UUID.randomUUID().toString().substring(0, 8);
         kiln.build("--load", "-t", name, context.toString());
         assertThat(kiln.run("images").out()).contains(name);
+    }
+
+    @Test
+    void ociToStdout_streamsAValidArchive() {
+        try (KilnProcess child = kiln.start("-t", NAME, "-o", "type=oci,dest=-", context.toString())) {
+            assertThat(child.awaitExit(Duration.ofMinutes(2))).as(child.stderr()).isZero();
+            JsonNode streamed = json(Tool.ok("skopeo", "inspect", "--config", "oci-archive:" + child.stdoutFile()));
+            JsonNode written = json(Tool.ok("skopeo", "inspect", "--config", "oci-archive:" + ociArchive));
+            assertThat(streamed.get("config")).isEqualTo(written.get("config"));
+            assertThat(streamed.get("rootfs")).isEqualTo(written.get("rootfs"));
+        }
+    }
+
+    @Test
+    void compressionAttributes_shapeTheNewLayers() throws IOException {
+        Path plain = kiln.scratch("uncompressed");
+        Path zstd = kiln.scratch("zstd");
+        kiln.build("-t", NAME, "-o", "type=oci,dest=" + plain.resolve("image.tar") + ",compression=uncompressed",
+                context.toString());
+        kiln.build("-t", NAME, "-o", "type=oci,dest=" + zstd.resolve("image.tar") + ",compression=zstd",
+                context.toString());
+
+        JsonNode runLayer = lastLayer(plain);
+        assertThat(runLayer.get("mediaType").asString()).isEqualTo("application/vnd.oci.image.layer.v1.tar");
+        Path blob = plain.resolve("blobs/sha256").resolve(runLayer.get("digest").asString().substring(7));
+        assertThat(Tool.ok("tar", "-tf", blob.toString()).lines()).contains("data/sub/key");
+
+        JsonNode zstdLayer = lastLayer(zstd);
+        assertThat(zstdLayer.get("mediaType").asString()).isEqualTo("application/vnd.oci.image.layer.v1.tar+zstd");
+        byte[] head = Arrays.copyOf(Files.readAllBytes(
+                zstd.resolve("blobs/sha256").resolve(zstdLayer.get("digest").asString().substring(7))), 4);
+        assertThat(head).as("zstd frame magic").containsExactly(0x28, 0xb5, 0x2f, 0xfd);
+    }
+
+    @Test
+    void storedImage_servesAsABaseImage_withoutAnyRegistry() {
+        String name = "kiln-e2e/base:" + UUID.randomUUID().toString().substring(0, 8);
+        kiln.build("-t", name, context.toString());
+        Path derived = kiln.scratch("derived");
+        KilnEnv.write(derived.resolve("Dockerfile"), "FROM " + name + "\nRUN cp hello.txt /again.txt\n");
+        Path out = kiln.scratch("derived-out");
+        kiln.build("-o", "type=local,dest=" + out, derived.toString());
+        assertThat(out.resolve("again.txt")).hasContent("hello from the context\n");
+    }
+
+    /** Unpacks the archive {@code dir/image.tar} into {@code dir}; the descriptor of its manifest's last layer. */
+    private static JsonNode lastLayer(Path dir) throws IOException {
+        Tool.ok("tar", "-xf", dir.resolve("image.tar").toString(), "-C", dir.toString());
+        JsonNode index = json(Files.readString(dir.resolve("index.json")));
+        String manifest = index.get("manifests").get(0).get("digest").asString().substring(7);
+        JsonNode layers = json(Files.readString(dir.resolve("blobs/sha256").resolve(manifest))).get("layers");
+        return layers.get(layers.size() - 1);
     }
 
     private static void assertFile(Path file, String content, String mode, int uid, int gid) throws IOException {
