@@ -1,9 +1,11 @@
 package dev.kiln.e2e;
 
+import dev.kiln.cli.CliRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +63,9 @@ class BuildFlagsE2eTest {
     @Test
     void dockerfileFromStdin() throws IOException {
         Path out = kiln.scratch("stdin-df");
-        kiln.buildWithStdin(("FROM " + Registry.busybox() + "\nCOPY app.txt /from-stdin.txt\n").getBytes(StandardCharsets.UTF_8),
-                "-f", "-", "-o", "type=local,dest=" + out, stages.toString());
+        byte[] dockerfile = ("FROM " + Registry.busybox() + "\nCOPY app.txt /from-stdin.txt\n")
+                .getBytes(StandardCharsets.UTF_8);
+        kiln.buildWithStdin(dockerfile, "-f", "-", "-o", "type=local,dest=" + out, stages.toString());
         assertThat(out.resolve("from-stdin.txt")).hasContent("app\n");
         assertThat(out.resolve("out")).doesNotExist();
     }
@@ -85,6 +88,21 @@ class BuildFlagsE2eTest {
         assertThat(out.resolve("ctx/app.txt")).hasContent("app\n");
         assertThat(out.resolve("ctx/Dockerfile")).exists();
         assertThat(out.resolve("ctx/Other.Dockerfile")).doesNotExist();
+    }
+
+    @Test
+    @Disabled("bug: a --root inside the context is copied into its own context mirror, recursively, until"
+            + " 'File name too long'")
+    void stateRootInsideTheContext_isLeftOutOfTheContext() {
+        Path ctx = kiln.scratch("root-inside");
+        KilnEnv.write(ctx.resolve("app.txt"), "app\n");
+        KilnEnv.write(ctx.resolve("Dockerfile"), "FROM " + Registry.busybox() + "\nCOPY . /ctx/\n");
+        Path out = kiln.scratch("root-inside-out");
+        CliRun r = CliRun.of("", "build", "--root", ctx.resolve(".kiln").toString(), "-o", "type=local,dest=" + out,
+                ctx.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(out.resolve("ctx/app.txt")).hasContent("app\n");
+        assertThat(out.resolve("ctx/.kiln")).doesNotExist();
     }
 
     @Test
@@ -129,7 +147,7 @@ class BuildFlagsE2eTest {
     void label_isAddedToTheImageConfig() {
         Path oci = kiln.scratch("label").resolve("image.tar");
         kiln.build("--label", "org.example.built-by=kiln e2e", "-o", "type=oci,dest=" + oci, stages.toString());
-        var labels = OutputsE2eTest.json(Tool.ok("skopeo", "inspect", "--config", "oci-archive:" + oci))
+        JsonNode labels = Tool.okJson("skopeo", "inspect", "--config", "oci-archive:" + oci)
                 .get("config").get("Labels");
         assertThat(labels.get("org.example.built-by").asString()).isEqualTo("kiln e2e");
     }

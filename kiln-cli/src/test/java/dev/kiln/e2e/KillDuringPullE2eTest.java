@@ -36,8 +36,8 @@ class KillDuringPullE2eTest {
         Path rootfsTar = kiln.scratch("out").resolve("rootfs.tar");
         kiln.build("-o", "type=tar,dest=" + rootfsTar, ctx.toString());
         Set<String> exported = listing(Tool.ok("tar", "-tvf", rootfsTar.toString(), "--numeric-owner"));
-        JsonNode manifest = OutputsE2eTest.json(Tool.ok("skopeo", "inspect", "--raw", "--tls-verify=false",
-                "docker://" + debian));
+        JsonNode manifest = Tool.okJson("skopeo", "inspect", "--raw", "--tls-verify=false",
+                "docker://" + debian);
         for (JsonNode layer : manifest.get("layers")) {
             Path blob = kiln.root().resolve("content/blobs/sha256").resolve(layer.get("digest").asString().substring(7));
             Set<String> pulled = listing(Tool.ok("tar", "-tzvf", blob.toString(), "--numeric-owner"));

@@ -73,7 +73,7 @@ class OutputsE2eTest {
 
     @Test
     void ociArchive_hasTheDockerfilesConfigAndHistory_asSkopeoReadsThem() {
-        JsonNode config = json(Tool.ok("skopeo", "inspect", "--config", "oci-archive:" + ociArchive));
+        JsonNode config = Tool.okJson("skopeo", "inspect", "--config", "oci-archive:" + ociArchive);
         JsonNode c = config.get("config");
         assertThat(texts(c.get("Cmd"))).containsExactly("sh", "-c", "echo $GREETING");
         assertThat(texts(c.get("Env"))).contains("GREETING=hello world")
@@ -90,7 +90,7 @@ class OutputsE2eTest {
                 .containsExactlyElementsOf(NEW_HISTORY);
 
         long layersInHistory = history.stream().filter(h -> !h.path("empty_layer").asBoolean(false)).count();
-        JsonNode inspect = json(Tool.ok("skopeo", "inspect", "oci-archive:" + ociArchive));
+        JsonNode inspect = Tool.okJson("skopeo", "inspect", "oci-archive:" + ociArchive);
         assertThat(inspect.get("Layers").size()).as("one layer per non-empty history entry")
                 .isEqualTo((int) layersInHistory)
                 .isEqualTo(config.get("rootfs").get("diff_ids").size());
@@ -116,8 +116,8 @@ class OutputsE2eTest {
         Path archive = kiln.scratch("docker").resolve("image.tar");
         kiln.build("-t", NAME, "-o", "type=docker,dest=" + archive, context.toString());
 
-        JsonNode docker = json(Tool.ok("skopeo", "inspect", "--config", "docker-archive:" + archive));
-        JsonNode oci = json(Tool.ok("skopeo", "inspect", "--config", "oci-archive:" + ociArchive));
+        JsonNode docker = Tool.okJson("skopeo", "inspect", "--config", "docker-archive:" + archive);
+        JsonNode oci = Tool.okJson("skopeo", "inspect", "--config", "oci-archive:" + ociArchive);
         assertThat(docker.get("config")).isEqualTo(oci.get("config"));
         assertThat(docker.get("rootfs")).isEqualTo(oci.get("rootfs"));
         assertThat(Tool.ok("skopeo", "inspect", "docker-archive:" + archive)).contains("\"Layers\"");
@@ -125,19 +125,19 @@ class OutputsE2eTest {
 
     @Test
     void ociArchive_copiesIntoTheRegistryAndBack_withItsDigestPreserved() throws IOException {
-        String manifestDigest = json(Tool.ok("skopeo", "inspect", "oci-archive:" + ociArchive)).get("Digest").asString();
+        String manifestDigest = Tool.okJson("skopeo", "inspect", "oci-archive:" + ociArchive).get("Digest").asString();
         String remote = "docker://" + Registry.address() + "/kiln-e2e/outputs-" + UUID.randomUUID() + ":1";
 
         Tool.ok("skopeo", "copy", "--preserve-digests", "--dest-tls-verify=false", "oci-archive:" + ociArchive, remote);
-        assertThat(json(Tool.ok("skopeo", "inspect", "--tls-verify=false", remote)).get("Digest").asString())
+        assertThat(Tool.okJson("skopeo", "inspect", "--tls-verify=false", remote).get("Digest").asString())
                 .isEqualTo(manifestDigest);
 
         Path back = kiln.scratch("back").resolve("layout");
         Tool.ok("skopeo", "copy", "--preserve-digests", "--src-tls-verify=false", remote, "oci:" + back + ":1");
         JsonNode index = json(Files.readString(back.resolve("index.json")));
         assertThat(index.get("manifests").get(0).get("digest").asString()).isEqualTo(manifestDigest);
-        assertThat(json(Tool.ok("skopeo", "inspect", "--config", "oci:" + back + ":1")))
-                .isEqualTo(json(Tool.ok("skopeo", "inspect", "--config", "oci-archive:" + ociArchive)));
+        assertThat(Tool.okJson("skopeo", "inspect", "--config", "oci:" + back + ":1"))
+                .isEqualTo(Tool.okJson("skopeo", "inspect", "--config", "oci-archive:" + ociArchive));
     }
 
     @Test
@@ -166,9 +166,9 @@ class OutputsE2eTest {
 
     @Test
     void iidfileAndMetadataFile_nameTheImageSkopeoSees() throws IOException {
-        JsonNode manifest = json(Tool.ok("skopeo", "inspect", "--raw", "oci-archive:" + ociArchive));
+        JsonNode manifest = Tool.okJson("skopeo", "inspect", "--raw", "oci-archive:" + ociArchive);
         String configDigest = manifest.get("config").get("digest").asString();
-        String manifestDigest = json(Tool.ok("skopeo", "inspect", "oci-archive:" + ociArchive)).get("Digest").asString();
+        String manifestDigest = Tool.okJson("skopeo", "inspect", "oci-archive:" + ociArchive).get("Digest").asString();
 
         assertThat(Files.readString(iidFile).strip()).isEqualTo(configDigest);
         JsonNode metadata = json(Files.readString(metadataFile));
@@ -207,8 +207,8 @@ class OutputsE2eTest {
     void ociToStdout_streamsAValidArchive() {
         try (KilnProcess child = kiln.start("-t", NAME, "-o", "type=oci,dest=-", context.toString())) {
             assertThat(child.awaitExit(Duration.ofMinutes(2))).as(child.stderr()).isZero();
-            JsonNode streamed = json(Tool.ok("skopeo", "inspect", "--config", "oci-archive:" + child.stdoutFile()));
-            JsonNode written = json(Tool.ok("skopeo", "inspect", "--config", "oci-archive:" + ociArchive));
+            JsonNode streamed = Tool.okJson("skopeo", "inspect", "--config", "oci-archive:" + child.stdoutFile());
+            JsonNode written = Tool.okJson("skopeo", "inspect", "--config", "oci-archive:" + ociArchive);
             assertThat(streamed.get("config")).isEqualTo(written.get("config"));
             assertThat(streamed.get("rootfs")).isEqualTo(written.get("rootfs"));
         }
@@ -263,11 +263,11 @@ class OutputsE2eTest {
         assertThat(Files.getAttribute(file, "unix:gid", LinkOption.NOFOLLOW_LINKS)).as("gid of %s", file).isEqualTo(gid);
     }
 
-    static JsonNode json(String text) {
+    private static JsonNode json(String text) {
         return Json.mapper().readTree(text);
     }
 
-    static List<String> texts(JsonNode array) {
+    private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asString()));
         return out;

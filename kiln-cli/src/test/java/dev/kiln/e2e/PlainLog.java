@@ -55,10 +55,6 @@ final class PlainLog {
                 line));
     }
 
-    String text() {
-        return text;
-    }
-
     List<Step> steps() {
         return List.copyOf(steps.values());
     }

@@ -44,7 +44,7 @@ final class Registry {
         return tagExists(image, "bookworm-slim") ? Optional.of(image + ":bookworm-slim") : Optional.empty();
     }
 
-    static boolean tagExists(String repository, String tag) {
+    private static boolean tagExists(String repository, String tag) {
         int slash = repository.indexOf('/');
         URI uri = URI.create("http://" + repository.substring(0, slash) + "/v2/" + repository.substring(slash + 1)
                 + "/manifests/" + tag);

@@ -1,5 +1,9 @@
 package dev.kiln.e2e;
 
+import dev.kiln.core.json.Json;
+import tools.jackson.databind.JsonNode;
+
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,13 +24,18 @@ record Tool(int exitCode, String out, String err) {
         return r.out();
     }
 
+    /** {@link #ok} for a command that prints JSON (skopeo inspect). */
+    static JsonNode okJson(String... command) {
+        return Json.mapper().readTree(ok(command));
+    }
+
     static Tool run(String... command) {
         try {
             Path out = Files.createTempFile("kiln-e2e-tool", ".out");
             Path err = Files.createTempFile("kiln-e2e-tool", ".err");
             try {
                 Process p = new ProcessBuilder(List.of(command)).redirectOutput(out.toFile())
-                        .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                        .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                         .start();
                 if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor();
