@@ -126,18 +126,22 @@ class OutputsE2eTest {
     @Test
     void ociArchive_copiesIntoTheRegistryAndBack_withItsDigestPreserved() throws IOException {
         String manifestDigest = Tool.okJson("skopeo", "inspect", "oci-archive:" + ociArchive).get("Digest").asString();
-        String remote = "docker://" + Registry.address() + "/kiln-e2e/outputs-" + UUID.randomUUID() + ":1";
+        String remote = "docker://" + Registry.address() + "/kiln-e2e/outputs:" + UUID.randomUUID();
+        try {
+            Tool.ok("skopeo", "copy", "--preserve-digests", "--dest-tls-verify=false", "oci-archive:" + ociArchive,
+                    remote);
+            assertThat(Tool.okJson("skopeo", "inspect", "--tls-verify=false", remote).get("Digest").asString())
+                    .isEqualTo(manifestDigest);
 
-        Tool.ok("skopeo", "copy", "--preserve-digests", "--dest-tls-verify=false", "oci-archive:" + ociArchive, remote);
-        assertThat(Tool.okJson("skopeo", "inspect", "--tls-verify=false", remote).get("Digest").asString())
-                .isEqualTo(manifestDigest);
-
-        Path back = kiln.scratch("back").resolve("layout");
-        Tool.ok("skopeo", "copy", "--preserve-digests", "--src-tls-verify=false", remote, "oci:" + back + ":1");
-        JsonNode index = json(Files.readString(back.resolve("index.json")));
-        assertThat(index.get("manifests").get(0).get("digest").asString()).isEqualTo(manifestDigest);
-        assertThat(Tool.okJson("skopeo", "inspect", "--config", "oci:" + back + ":1"))
-                .isEqualTo(Tool.okJson("skopeo", "inspect", "--config", "oci-archive:" + ociArchive));
+            Path back = kiln.scratch("back").resolve("layout");
+            Tool.ok("skopeo", "copy", "--preserve-digests", "--src-tls-verify=false", remote, "oci:" + back + ":1");
+            JsonNode index = json(Files.readString(back.resolve("index.json")));
+            assertThat(index.get("manifests").get(0).get("digest").asString()).isEqualTo(manifestDigest);
+            assertThat(Tool.okJson("skopeo", "inspect", "--config", "oci:" + back + ":1"))
+                    .isEqualTo(Tool.okJson("skopeo", "inspect", "--config", "oci-archive:" + ociArchive));
+        } finally {
+            Tool.run("skopeo", "delete", "--tls-verify=false", remote);
+        }
     }
 
     @Test
