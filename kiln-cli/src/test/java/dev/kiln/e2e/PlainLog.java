@@ -1,6 +1,5 @@
 package dev.kiln.e2e;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** BuildKit's plain progress output ({@code --progress plain}) read back into its steps. */
 final class PlainLog {
     private static final Pattern LINE = Pattern.compile("^#(\\d+) (.*)$");
-    private static final Pattern OUTPUT = Pattern.compile("^\\d+\\.\\d+ (.*)$");
     private static final Pattern DOCKERFILE_STEP = Pattern.compile("^\\[([^\\]]+ )?\\d+/\\d+\\] .*");
 
     /**
-     * One vertex: its name, its final state (DONE, CACHED, ERROR or null while running), its output, and the
-     * numbers of the lines where it was first and last reported (to tell what ran at the same time).
+     * One vertex: its name, its final state (DONE, CACHED, ERROR or null while running), and the numbers of
+     * the lines where it was first and last reported (to tell what ran at the same time).
      */
-    record Step(int id, String name, String state, List<String> output, int firstLine, int lastLine) {
+    record Step(int id, String name, String state, int firstLine, int lastLine) {
         boolean isDockerfileStep() {
             return DOCKERFILE_STEP.matcher(name).matches();
         }
@@ -42,17 +40,12 @@ final class PlainLog {
     private void add(int id, String rest, int line) {
         Step step = steps.get(id);
         if (step == null) {
-            steps.put(id, new Step(id, rest, null, new ArrayList<>(), line, line));
+            steps.put(id, new Step(id, rest, null, line, line));
             return;
         }
-        Matcher out = OUTPUT.matcher(rest);
         String state = rest.equals("CACHED") ? "CACHED" : rest.startsWith("DONE") ? "DONE"
-                : rest.startsWith("ERROR") ? "ERROR" : null;
-        if (out.matches()) {
-            step.output().add(out.group(1));
-        }
-        steps.put(id, new Step(id, step.name(), state != null ? state : step.state(), step.output(), step.firstLine(),
-                line));
+                : rest.startsWith("ERROR") ? "ERROR" : step.state();
+        steps.put(id, new Step(id, step.name(), state, step.firstLine(), line));
     }
 
     List<Step> steps() {
