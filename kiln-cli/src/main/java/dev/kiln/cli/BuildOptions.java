@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -194,6 +195,9 @@ public final class BuildOptions {
     private static byte[] readDockerfile(Path dockerfile, InputStream stdin) {
         try {
             return dockerfile == null ? stdin.readAllBytes() : Files.readAllBytes(dockerfile);
+        } catch (NoSuchFileException e) {
+            throw new KilnException(ErrorKind.NOT_FOUND, "failed to read Dockerfile " + dockerfile
+                    + ": no such file or directory", e);
         } catch (IOException e) {
             throw new KilnException(ErrorKind.NOT_FOUND, "failed to read Dockerfile "
                     + (dockerfile == null ? "from stdin" : dockerfile) + ": " + e.getMessage(), e);
