@@ -2,7 +2,6 @@ package dev.kiln.e2e;
 
 import dev.kiln.cli.CliRun;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -71,7 +70,6 @@ class BuildFlagsE2eTest {
     }
 
     @Test
-    @Disabled("bug: context '-' (a tar on stdin) is rejected: \"this command needs a context directory, not '-'\"")
     void contextFromStdin_asATar() {
         byte[] tar = tarOf(stages);
         Path out = kiln.scratch("stdin-ctx");
@@ -91,8 +89,6 @@ class BuildFlagsE2eTest {
     }
 
     @Test
-    @Disabled("bug: a --root inside the context is copied into its own context mirror, recursively, until"
-            + " 'File name too long'")
     void stateRootInsideTheContext_isLeftOutOfTheContext() {
         Path ctx = kiln.scratch("root-inside");
         KilnEnv.write(ctx.resolve("app.txt"), "app\n");

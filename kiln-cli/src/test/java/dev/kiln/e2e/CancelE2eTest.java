@@ -1,6 +1,5 @@
 package dev.kiln.e2e;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,14 +28,12 @@ class CancelE2eTest {
             assertThat(out.resolve("gate")).hasContent("run-2\n");
             AfterKill.assertConsistent(kiln, ctx);
         } finally {
-            // What the cancelled build leaves mounted is checked by the disabled test below.
+            // What the cancelled build leaves mounted is checked by the test below.
             Mounts.detachAll(kiln.root());
         }
     }
 
     @Test
-    @Disabled("bug: SIGTERM ends the JVM but leaves runc, the RUN's container and its rootfs mount behind"
-            + " (no shutdown hook cancels the build)")
     void sigtermDuringRun_stopsTheContainer_andUnmounts() {
         try (Gate gate = new Gate()) {
             cancelDuringRun(gate, child -> {

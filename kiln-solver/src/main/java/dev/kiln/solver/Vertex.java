@@ -6,6 +6,7 @@ import dev.kiln.graph.Node;
 import dev.kiln.solver.WorkerSpi.OpHandler;
 import dev.kiln.solver.WorkerSpi.Result;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,8 @@ import java.util.function.Consumer;
  * the vertex is closed: running work is interrupted and its results are released.
  */
 final class Vertex {
+    /** How long a cancelled step gets to stop its process and clean up before the build moves on. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     final Node node;
     final boolean ignoreCache;
     final List<Vertex> inputs;
@@ -76,17 +79,42 @@ final class Vertex {
         return --holders;
     }
 
-    /** Interrupts running work and releases results; later work requests fail as canceled. */
+    /**
+     * Interrupts running work, waits (a bounded time) until it has cleaned up, and releases results;
+     * later work requests fail as canceled. Waiting matters: a build cancelled by a signal must not
+     * let the JVM exit while a step is still unmounting its filesystems.
+     */
     void close() {
         List<Result> toRelease;
         synchronized (this) {
             closed = true;
             running.forEach(Thread::interrupt);
+            awaitStopped();
             toRelease = heldResults;
             heldResults = null;
         }
         if (toRelease != null) {
             toRelease.forEach(Result::release);
+        }
+    }
+
+    /** Waits for running work to end, ignoring (but keeping) an interrupt of the waiting thread. */
+    private void awaitStopped() {
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        boolean interrupted = false;
+        while (!running.isEmpty() && !running.contains(Thread.currentThread())) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -123,6 +151,7 @@ final class Vertex {
         } finally {
             synchronized (this) {
                 running.remove(me);
+                notifyAll();
             }
         }
     }

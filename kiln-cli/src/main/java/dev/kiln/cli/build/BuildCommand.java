@@ -83,6 +83,12 @@ public final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         rejectNotYetSupported();
+        try (CancelOnSignal cancel = CancelOnSignal.install()) {
+            return buildOrCheck();
+        }
+    }
+
+    private int buildOrCheck() {
         try (Engine e = engine.open(); StdinContext stdinContext = StdinContext.unpackIfGiven(build, e)) {
             if (check) {
                 return BuildChecks.runChecks(build, format, System.out,

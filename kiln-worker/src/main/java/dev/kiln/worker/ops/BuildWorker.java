@@ -32,7 +32,8 @@ public final class BuildWorker implements WorkerSpi {
     private final Path mirrorsRoot;
 
     /**
-     * @param stateRoot where the worker keeps mount points and context mirrors
+     * @param stateRoot where the worker keeps mount points and context mirrors: the {@code worker}
+     *                  directory of Kiln's state root, which as a whole is kept out of build contexts
      * @param localDirs the directories of {@code local://NAME} sources, by NAME
      */
     public BuildWorker(Snapshotter snapshotter, Mounter mounter, Executor executor, ImageSource images,
@@ -53,7 +54,8 @@ public final class BuildWorker implements WorkerSpi {
             case FileOp file -> new FileHandler(node, file, context, digests);
             case SourceOp source when source.isImage() ->
                     new ImageSourceHandler(node, source, context, images, content, applier);
-            case SourceOp source when source.isLocal() -> new LocalSourceHandler(source, localDirs, mirrorsRoot);
+            case SourceOp source when source.isLocal() -> new LocalSourceHandler(source, localDirs, mirrorsRoot,
+                    mirrorsRoot.getParent().getParent());
             case SourceOp source -> throw new KilnException(ErrorKind.INVALID_ARGUMENT,
                     "source " + source.identifier() + " is not supported yet");
         };

@@ -39,12 +39,16 @@ final class ContextMirror {
     private ContextMirror() {
     }
 
-    static Stats sync(Path context, PatternMatcher excludes, Path mirror) throws IOException {
+    /**
+     * @param keepOut a directory never copied even when it lies inside the context: Kiln's own state root,
+     *                which would otherwise copy itself into its own mirror
+     */
+    static Stats sync(Path context, PatternMatcher excludes, Path mirror, Path keepOut) throws IOException {
         if (!Files.isDirectory(context)) {
             throw new KilnException(ErrorKind.NOT_FOUND, "build context " + context + " is not a directory");
         }
         Files.createDirectories(mirror);
-        Walker walker = new Walker(context, excludes, mirror);
+        Walker walker = new Walker(context, excludes, mirror, keepOut.toAbsolutePath().normalize());
         Files.walkFileTree(context, walker);
         deleteUnvisited(mirror, walker.kept);
         return new Stats(walker.files, walker.bytesCopied);
@@ -54,15 +58,17 @@ final class ContextMirror {
         private final Path context;
         private final PatternMatcher excludes;
         private final Path mirror;
+        private final Path keepOut;
         private final Deque<MatchInfo> parents = new ArrayDeque<>();
         final Set<Path> kept = new HashSet<>();
         long files;
         long bytesCopied;
 
-        Walker(Path context, PatternMatcher excludes, Path mirror) {
+        Walker(Path context, PatternMatcher excludes, Path mirror, Path keepOut) {
             this.context = context;
             this.excludes = excludes;
             this.mirror = mirror;
+            this.keepOut = keepOut;
         }
 
         @Override
@@ -70,6 +76,9 @@ final class ContextMirror {
             if (dir.equals(context)) {
                 parents.push(MatchInfo.NONE);
                 return FileVisitResult.CONTINUE;
+            }
+            if (dir.toAbsolutePath().normalize().equals(keepOut)) {
+                return FileVisitResult.SKIP_SUBTREE;
             }
             String rel = relative(dir);
             MatchResult m = excludes.matchesUsingParentResults(rel, parents.peek());

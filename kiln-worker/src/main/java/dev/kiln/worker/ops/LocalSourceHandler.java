@@ -30,11 +30,14 @@ final class LocalSourceHandler implements WorkerSpi.OpHandler {
     private final SourceOp op;
     private final Map<String, Path> localDirs;
     private final Path mirrorsRoot;
+    private final Path keepOut;
 
-    LocalSourceHandler(SourceOp op, Map<String, Path> localDirs, Path mirrorsRoot) {
+    /** @param keepOut Kiln's state root, never part of a context even when inside it */
+    LocalSourceHandler(SourceOp op, Map<String, Path> localDirs, Path mirrorsRoot, Path keepOut) {
         this.op = op;
         this.localDirs = localDirs;
         this.mirrorsRoot = mirrorsRoot;
+        this.keepOut = keepOut;
     }
 
     @Override
@@ -61,7 +64,7 @@ final class LocalSourceHandler implements WorkerSpi.OpHandler {
             lockFile = FileChannel.open(mirrorsRoot.resolve(mirror.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lockFile.lock();
-            ContextMirror.Stats stats = ContextMirror.sync(dir, PatternMatcher.compile(excludes), mirror);
+            ContextMirror.Stats stats = ContextMirror.sync(dir, PatternMatcher.compile(excludes), mirror, keepOut);
             ctx.status("transferring " + name + ":", stats.bytesCopied(), 0);
             FileChannel held = lockFile;
             return List.of(new ContextResult(mirror, () -> {

@@ -29,11 +29,26 @@ class ContextMirrorTest {
         return ctx;
     }
 
+    private ContextMirror.Stats sync(Path ctx, List<String> excludes, Path mirror) throws Exception {
+        return ContextMirror.sync(ctx, PatternMatcher.compile(excludes), mirror, tmp.resolve("state"));
+    }
+
+    @Test
+    void stateRootInsideTheContext_isNeverCopied() throws Exception {
+        Path ctx = context();
+        Path state = Files.createDirectories(ctx.resolve(".kiln/worker/contexts"));
+        Files.writeString(state.resolve("blob"), "state");
+        Path mirror = state.resolve("m1");
+        ContextMirror.sync(ctx, PatternMatcher.compile(List.of()), mirror, ctx.resolve(".kiln"));
+        assertThat(mirror.resolve("app.txt")).hasContent("app");
+        assertThat(mirror.resolve(".kiln")).doesNotExist();
+    }
+
     @Test
     void sync_leavesOutExcludedPaths_keepsExceptionsAndLinks() throws Exception {
         Path ctx = context();
         Path mirror = tmp.resolve("mirror");
-        ContextMirror.sync(ctx, PatternMatcher.compile(List.of("secret", "logs/*.log", "!logs/keep.log")), mirror);
+        sync(ctx, List.of("secret", "logs/*.log", "!logs/keep.log"), mirror);
         assertThat(mirror.resolve("app.txt")).hasContent("app");
         assertThat(mirror.resolve("secret")).doesNotExist();
         assertThat(mirror.resolve("logs/a.log")).doesNotExist();
@@ -45,17 +60,16 @@ class ContextMirrorTest {
     void resync_copiesOnlyChangedFiles_andDeletesRemovedOnes() throws Exception {
         Path ctx = context();
         Path mirror = tmp.resolve("mirror");
-        PatternMatcher none = PatternMatcher.compile(List.of());
-        ContextMirror.Stats first = ContextMirror.sync(ctx, none, mirror);
+        ContextMirror.Stats first = sync(ctx, List.of(), mirror);
         assertThat(first.bytesCopied()).isEqualTo("app".length() + "k".length() + "a".length() + "keep".length());
 
         Files.writeString(ctx.resolve("app.txt"), "app2");
         Files.delete(ctx.resolve("logs/a.log"));
-        ContextMirror.Stats second = ContextMirror.sync(ctx, none, mirror);
+        ContextMirror.Stats second = sync(ctx, List.of(), mirror);
         assertThat(second.bytesCopied()).isEqualTo("app2".length());
         assertThat(mirror.resolve("app.txt")).hasContent("app2");
         assertThat(mirror.resolve("logs/a.log")).doesNotExist();
-        assertThat(ContextMirror.sync(ctx, none, mirror).bytesCopied()).isZero();
+        assertThat(sync(ctx, List.of(), mirror).bytesCopied()).isZero();
     }
 
     @Test
@@ -66,13 +80,13 @@ class ContextMirrorTest {
         Files.setPosixFilePermissions(app, PosixFilePermissions.fromString("rwxr-x---"));
         FileTime when = FileTime.from(Instant.parse("2020-01-02T03:04:05Z"));
         Files.setLastModifiedTime(app, when);
-        ContextMirror.sync(ctx, PatternMatcher.compile(List.of()), mirror);
+        sync(ctx, List.of(), mirror);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mirror.resolve("app.txt"))))
                 .isEqualTo("rwxr-x---");
         assertThat(Files.getLastModifiedTime(mirror.resolve("app.txt"))).isEqualTo(when);
 
         Files.setPosixFilePermissions(app, PosixFilePermissions.fromString("rw-r--r--"));
-        assertThat(ContextMirror.sync(ctx, PatternMatcher.compile(List.of()), mirror).bytesCopied()).isEqualTo(3);
+        assertThat(sync(ctx, List.of(), mirror).bytesCopied()).isEqualTo(3);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mirror.resolve("app.txt"))))
                 .isEqualTo("rw-r--r--");
     }
