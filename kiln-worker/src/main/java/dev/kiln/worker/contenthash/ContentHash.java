@@ -3,7 +3,7 @@ package dev.kiln.worker.contenthash;
 import dev.kiln.core.Digest;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
-import dev.kiln.worker.file.RootPath;
+import dev.kiln.worker.sys.RootPath;
 import dev.kiln.worker.file.Stat;
 
 import java.io.IOException;

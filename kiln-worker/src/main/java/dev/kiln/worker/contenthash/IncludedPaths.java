@@ -5,7 +5,7 @@ import dev.kiln.core.pattern.MatchInfo;
 import dev.kiln.core.pattern.MatchResult;
 import dev.kiln.core.pattern.PatternMatcher;
 import dev.kiln.worker.file.GoMatch;
-import dev.kiln.worker.file.RootPath;
+import dev.kiln.worker.sys.RootPath;
 import dev.kiln.worker.file.Stat;
 
 import java.io.IOException;

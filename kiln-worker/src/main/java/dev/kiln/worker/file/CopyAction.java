@@ -3,6 +3,7 @@ package dev.kiln.worker.file;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.graph.FileAction;
+import dev.kiln.worker.sys.RootPath;
 
 import java.io.IOException;
 import java.nio.file.Files;

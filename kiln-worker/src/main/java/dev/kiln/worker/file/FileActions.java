@@ -4,6 +4,7 @@ import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.graph.FileAction;
 import dev.kiln.graph.Op;
+import dev.kiln.worker.sys.RootPath;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.kiln.worker.file;
 
 import dev.kiln.worker.layer.ApplyOptions;
 import dev.kiln.worker.layer.LayerApplier;
+import dev.kiln.worker.sys.RootPath;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;

@@ -1,5 +1,7 @@
 package dev.kiln.worker.file;
 
+import dev.kiln.worker.sys.RootPath;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
