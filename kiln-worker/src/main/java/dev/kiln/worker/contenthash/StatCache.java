@@ -3,7 +3,7 @@ package dev.kiln.worker.contenthash;
 import dev.kiln.core.Digest;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
-import dev.kiln.worker.file.Stat;
+import dev.kiln.worker.sys.FileStat;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -33,7 +33,7 @@ public final class StatCache {
 
     private record Key(long size, long mtimeSeconds, int mtimeNanos, long ino, long ctimeSeconds, int ctimeNanos,
                        int mode, int uid, int gid) {
-        static Key of(Stat st) {
+        static Key of(FileStat st) {
             return new Key(st.size(), st.mtime().getEpochSecond(), st.mtime().getNano(), st.ino(),
                     st.ctime().getEpochSecond(), st.ctime().getNano(), st.mode(), st.uid(), st.gid());
         }
@@ -78,7 +78,7 @@ public final class StatCache {
     }
 
     /** The remembered checksum of {@code path} if its stat is still {@code st}. */
-    synchronized Digest lookup(String path, Stat st) {
+    synchronized Digest lookup(String path, FileStat st) {
         Entry e = current.get(path);
         if (e == null) {
             e = loaded.get(path);
@@ -90,7 +90,7 @@ public final class StatCache {
         return e.digest();
     }
 
-    synchronized void put(String path, Stat st, Digest digest) {
+    synchronized void put(String path, FileStat st, Digest digest) {
         current.put(path, new Entry(Key.of(st), digest));
     }
 

@@ -2,6 +2,8 @@ package dev.kiln.worker.file;
 
 import dev.kiln.core.KilnException;
 import dev.kiln.graph.FileAction;
+import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.LinuxFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -220,9 +222,9 @@ class CopyActionTest {
     @Test
     void specialFiles_fifoIsRecreated() throws Exception {
         dir(ctx, "src");
-        dev.kiln.worker.sys.LinuxFiles.mknod(ctx.resolve("src/fifo"), Stat.S_IFIFO | 0600, 0, 0);
+        LinuxFiles.mknod(ctx.resolve("src/fifo"), FileStat.S_IFIFO | 0600, 0, 0);
         run(copy("/src", "/app"));
-        assertThat(Stat.lstat(base.resolve("app/fifo")).type()).isEqualTo(Stat.S_IFIFO);
+        assertThat(LinuxFiles.lstat(base.resolve("app/fifo")).type()).isEqualTo(FileStat.S_IFIFO);
         assertThat(Files.exists(base.resolve("app/fifo"), LinkOption.NOFOLLOW_LINKS)).isTrue();
     }
 

@@ -1,5 +1,8 @@
 package dev.kiln.worker.file;
 
+import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.LinuxFiles;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +82,6 @@ class CopyPatternsTest {
     void createdParents_copyTheSourceDirectoryMetadata() throws Exception {
         Files.setPosixFilePermissions(ctx.resolve("src/a"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         run(copy("/src", "/app").include("a/b/c"));
-        assertThat(Stat.lstat(base.resolve("app/a")).permissions()).isEqualTo(0700);
+        assertThat(LinuxFiles.lstat(base.resolve("app/a")).permissions()).isEqualTo(0700);
     }
 }

@@ -2,6 +2,8 @@ package dev.kiln.worker.file;
 
 import dev.kiln.core.KilnException;
 import dev.kiln.graph.FileAction;
+import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.LinuxFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,27 +41,27 @@ class FileActionsTest {
         FileActions.apply(base, List.of(ctx), a);
     }
 
-    static Stat stat(Path p) throws Exception {
-        return Stat.lstat(p);
+    static FileStat stat(Path p) throws Exception {
+        return LinuxFiles.lstat(p);
     }
 
     @Test
     void chownByName_usesTheDestinationsPasswd() throws Exception {
         file(ctx, "src/f", "F");
         apply(copy("/src", "/app").owner("app", null).build());
-        assertThat(stat(base.resolve("app/f"))).extracting(Stat::uid, Stat::gid).containsExactly(1234, 5678);
-        assertThat(stat(base.resolve("app"))).extracting(Stat::uid, Stat::gid).containsExactly(1234, 5678);
+        assertThat(stat(base.resolve("app/f"))).extracting(FileStat::uid, FileStat::gid).containsExactly(1234, 5678);
+        assertThat(stat(base.resolve("app"))).extracting(FileStat::uid, FileStat::gid).containsExactly(1234, 5678);
     }
 
     @Test
     void chownUserAndGroupByName_andNumbers() throws Exception {
         file(ctx, "f", "F");
         apply(copy("/f", "/a").owner("app", "staff").build());
-        assertThat(stat(base.resolve("a"))).extracting(Stat::uid, Stat::gid).containsExactly(1234, 50);
+        assertThat(stat(base.resolve("a"))).extracting(FileStat::uid, FileStat::gid).containsExactly(1234, 50);
         apply(copy("/f", "/b").owner("1000", null).build());
-        assertThat(stat(base.resolve("b"))).extracting(Stat::uid, Stat::gid).containsExactly(1000, 1000);
+        assertThat(stat(base.resolve("b"))).extracting(FileStat::uid, FileStat::gid).containsExactly(1000, 1000);
         apply(copy("/f", "/c").owner("7", "8").build());
-        assertThat(stat(base.resolve("c"))).extracting(Stat::uid, Stat::gid).containsExactly(7, 8);
+        assertThat(stat(base.resolve("c"))).extracting(FileStat::uid, FileStat::gid).containsExactly(7, 8);
     }
 
     @Test
@@ -76,7 +78,7 @@ class FileActionsTest {
         Path f = file(ctx, "f", "F");
         dev.kiln.worker.sys.LinuxFiles.lchown(f, 42, 43);
         apply(copy("/f", "/a").build());
-        assertThat(stat(base.resolve("a"))).extracting(Stat::uid, Stat::gid).containsExactly(42, 43);
+        assertThat(stat(base.resolve("a"))).extracting(FileStat::uid, FileStat::gid).containsExactly(42, 43);
     }
 
     @Test
@@ -113,7 +115,7 @@ class FileActionsTest {
         Path existing = dir(base, "opt");
         Instant before = Files.getLastModifiedTime(existing).toInstant();
         apply(new FileAction.Mkdir("/opt/a/b", 0750, true, new FileAction.Owner("app", null), TS));
-        Stat b = stat(base.resolve("opt/a/b"));
+        FileStat b = stat(base.resolve("opt/a/b"));
         assertThat(b.permissions()).isEqualTo(0750);
         assertThat(b.uid()).isEqualTo(1234);
         assertThat(stat(base.resolve("opt/a")).mtime()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L));
@@ -135,10 +137,10 @@ class FileActionsTest {
     void mkfile_writesDataModeOwnerAndTime() throws Exception {
         apply(new FileAction.Mkfile("/hello", 0640, "hi".getBytes(StandardCharsets.UTF_8),
                 new FileAction.Owner("app", "staff"), TS));
-        Stat s = stat(base.resolve("hello"));
+        FileStat s = stat(base.resolve("hello"));
         assertThat(Files.readString(base.resolve("hello"))).isEqualTo("hi");
         assertThat(s.permissions()).isEqualTo(0640);
-        assertThat(s).extracting(Stat::uid, Stat::gid).containsExactly(1234, 50);
+        assertThat(s).extracting(FileStat::uid, FileStat::gid).containsExactly(1234, 50);
         assertThat(s.mtime()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L));
     }
 
@@ -189,7 +191,7 @@ class FileActionsTest {
         apply(new FileAction.Symlink("/etc/passwd", "/pw", new FileAction.Owner("app", null), TS));
         Path link = base.resolve("pw");
         assertThat(Files.readSymbolicLink(link)).hasToString("/etc/passwd");
-        Stat s = stat(link);
+        FileStat s = stat(link);
         assertThat(s.uid()).isEqualTo(1234);
         assertThat(s.mtime()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L));
     }

@@ -1,6 +1,8 @@
 package dev.kiln.worker.file;
 
 import dev.kiln.graph.FileAction;
+import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.LinuxFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,9 +59,9 @@ class UnpackTest {
         add("/" + name, "/opt/", null);
         Path tool = base.resolve("opt/pkg/bin/tool");
         assertThat(Files.readString(tool)).isEqualTo("#!/bin/sh\n");
-        Stat st = Stat.lstat(tool);
+        FileStat st = LinuxFiles.lstat(tool);
         assertThat(st.permissions()).isEqualTo(0755);
-        assertThat(st).extracting(Stat::uid, Stat::gid).containsExactly(7, 8);
+        assertThat(st).extracting(FileStat::uid, FileStat::gid).containsExactly(7, 8);
         assertThat(st.mtime()).isEqualTo(Instant.ofEpochSecond(1_600_000_000L));
         assertThat(base.resolve("opt/" + name)).doesNotExist();
     }
@@ -68,8 +70,8 @@ class UnpackTest {
     void chown_overridesTheArchiveOwners() throws Exception {
         tar("a.tgz", "-z");
         add("/a.tgz", "/opt", new FileAction.Owner("99", "98"));
-        assertThat(Stat.lstat(base.resolve("opt/pkg/README"))).extracting(Stat::uid, Stat::gid).containsExactly(99, 98);
-        assertThat(Stat.lstat(base.resolve("opt/pkg/bin"))).extracting(Stat::uid, Stat::gid).containsExactly(99, 98);
+        assertThat(LinuxFiles.lstat(base.resolve("opt/pkg/README"))).extracting(FileStat::uid, FileStat::gid).containsExactly(99, 98);
+        assertThat(LinuxFiles.lstat(base.resolve("opt/pkg/bin"))).extracting(FileStat::uid, FileStat::gid).containsExactly(99, 98);
     }
 
     @Test
