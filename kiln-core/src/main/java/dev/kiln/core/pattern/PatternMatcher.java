@@ -42,7 +42,7 @@ public final class PatternMatcher {
                 }
                 p = p.substring(1);
             }
-            if (!FilepathSyntax.isValid(p)) {
+            if (!FilepathMatch.isValid(p)) {
                 throw invalid(PathPattern.BAD_PATTERN);
             }
             compiled.add(new PathPattern(p, exclusion));

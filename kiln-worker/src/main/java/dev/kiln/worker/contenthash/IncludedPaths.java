@@ -1,10 +1,10 @@
 package dev.kiln.worker.contenthash;
 
 import dev.kiln.core.Digest;
+import dev.kiln.core.pattern.FilepathMatch;
 import dev.kiln.core.pattern.MatchInfo;
 import dev.kiln.core.pattern.MatchResult;
 import dev.kiln.core.pattern.PatternMatcher;
-import dev.kiln.worker.file.GoMatch;
 import dev.kiln.worker.sys.FileStat;
 import dev.kiln.worker.sys.LinuxFiles;
 import dev.kiln.worker.sys.RootPath;
@@ -90,7 +90,7 @@ final class IncludedPaths {
 
     private List<Included> wildcard(String p, List<String> parts) throws IOException {
         int first = 0;
-        while (first < parts.size() && !GoMatch.containsWildcards(parts.get(first))) {
+        while (first < parts.size() && !FilepathMatch.containsWildcards(parts.get(first))) {
             first++;
         }
         String prefix = first == 0 ? "" : "/" + String.join("/", parts.subList(0, first));
@@ -101,7 +101,7 @@ final class IncludedPaths {
         for (Node n : walk(start, prefix)) {
             popParents(parents, n.path());
             if (lastMatched == null || !n.path().startsWith(lastMatched + "/")) {
-                if (p.isEmpty() || !GoMatch.matches(p, n.path())) {
+                if (p.isEmpty() || !FilepathMatch.matches(p, n.path())) {
                     continue;
                 }
                 lastMatched = n.path();
