@@ -57,12 +57,7 @@ final class Metadata {
     /** Best effort, as BuildKit: a filesystem that refuses an attribute does not fail the copy. */
     private static void copyXattrs(Path src, Path target) {
         try {
-            for (String name : Xattrs.list(src)) {
-                byte[] value = Xattrs.get(src, name);
-                if (value != null) {
-                    Xattrs.set(target, name, value);
-                }
-            }
+            Xattrs.copy(src, target);
         } catch (IOException ignored) {
             // BuildKit logs and ignores xattr errors (e.g. user.* on a symlink, unsupported filesystems).
         }

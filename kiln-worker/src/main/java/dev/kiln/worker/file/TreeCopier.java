@@ -1,5 +1,6 @@
 package dev.kiln.worker.file;
 
+import dev.kiln.worker.sys.EntryCopier;
 import dev.kiln.worker.sys.FileStat;
 import dev.kiln.worker.sys.FileTrees;
 import dev.kiln.worker.sys.LinuxFiles;
@@ -7,11 +8,8 @@ import dev.kiln.worker.sys.LinuxFiles;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +22,7 @@ final class TreeCopier {
     private final CopyFilter filter;
     private final boolean alwaysReplace;
     private final List<Path> roots;
-    private final Map<String, Path> linkedInodes = new HashMap<>();
+    private final EntryCopier entries = new EntryCopier();
 
     TreeCopier(CopySpec spec, CopyFilter filter, boolean alwaysReplace, List<Path> roots) {
         this.spec = spec;
@@ -65,9 +63,8 @@ final class TreeCopier {
                     restoreTimes = !created;
                 }
             }
-            case FileStat.S_IFREG -> copyRegular(src, target, st);
-            case FileStat.S_IFLNK -> Files.createSymbolicLink(target, Files.readSymbolicLink(src));
-            case FileStat.S_IFCHR, FileStat.S_IFBLK, FileStat.S_IFIFO -> LinuxFiles.mknod(target, st.mode(), st.rdevMajor(), st.rdevMinor());
+            case FileStat.S_IFREG, FileStat.S_IFLNK, FileStat.S_IFCHR, FileStat.S_IFBLK, FileStat.S_IFIFO ->
+                    entries.copy(src, target, st);
             default -> {
                 return; // sockets cannot be copied meaningfully; fsutil skips them too
             }
@@ -119,19 +116,6 @@ final class TreeCopier {
             Metadata.chmod(dst, st.permissions());
         }
         return false;
-    }
-
-    private void copyRegular(Path src, Path target, FileStat st) throws IOException {
-        if (st.nlink() > 1) {
-            String inode = st.devMajor() + ":" + st.devMinor() + ":" + st.ino();
-            Path first = linkedInodes.get(inode);
-            if (first != null) {
-                Files.createLink(target, first);
-                return;
-            }
-            linkedInodes.put(inode, target);
-        }
-        Files.copy(src, target, LinkOption.NOFOLLOW_LINKS);
     }
 
     private void replaceIfNeeded(Path target, FileStat src) throws IOException {

@@ -222,12 +222,7 @@ final class TarApplier {
             }
             LinuxFiles.lchown(created, st.uid(), st.gid());
             LinuxFiles.chmod(created, st.permissions());
-            for (String name : Xattrs.list(source)) {
-                byte[] value = Xattrs.get(source, name);
-                if (!name.startsWith("trusted.overlay.") && value != null) {
-                    Xattrs.set(created, name, value);
-                }
-            }
+            Xattrs.copy(source, created, name -> !name.startsWith("trusted.overlay."));
             LinuxFiles.setTimes(created, st.mtime(), st.mtime());
             return true;
         }

@@ -106,6 +106,26 @@ class LinuxSysTest {
     }
 
     @Test
+    void xattrCopy_takesWantedNames_andSkipsOnlyTheRefusalsAllowed() throws IOException {
+        assumeTrue("root".equals(System.getProperty("user.name")), "trusted.* needs root");
+        Path src = Files.writeString(temp.resolve("src"), "x");
+        Xattrs.set(src, "trusted.kiln", new byte[] {1});
+        Xattrs.set(src, "user.note", new byte[] {2});
+        Path plain = Files.writeString(temp.resolve("plain"), "y");
+        Path link = Files.createSymbolicLink(temp.resolve("link"), plain);
+
+        Xattrs.copy(src, plain, name -> !name.startsWith("trusted."));
+        assertThat(Xattrs.list(plain)).containsExactly("user.note");
+
+        // The kernel refuses user.* on a symlink with EPERM.
+        assertThatThrownBy(() -> Xattrs.copy(src, link, ErrnoException.EOPNOTSUPP))
+                .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(ErrnoException.EPERM));
+        Xattrs.copy(src, link, ErrnoException.EPERM);
+        assertThat(Xattrs.get(link, "trusted.kiln")).isEqualTo(new byte[] {1});
+        assertThat(Xattrs.get(link, "user.note")).isNull();
+    }
+
+    @Test
     void deviceNumbers_roundTripThroughTheKernelUpToTheirLimits() throws IOException {
         assumeTrue("root".equals(System.getProperty("user.name")), "mknod needs root");
         int[][] numbers = {{1, 3}, {259, 65536}, {4095, 1048575}};
