@@ -4,7 +4,6 @@ import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.graph.FileAction;
 import dev.kiln.graph.Op;
-import dev.kiln.worker.sys.FileStat;
 import dev.kiln.worker.sys.FileTrees;
 import dev.kiln.worker.sys.LinuxFiles;
 import dev.kiln.worker.sys.RootPath;

@@ -4,9 +4,7 @@ import dev.kiln.core.KilnException;
 import dev.kiln.graph.FileAction;
 import dev.kiln.worker.sys.FileStat;
 import dev.kiln.worker.sys.LinuxFiles;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,22 +20,7 @@ import static dev.kiln.worker.fstest.FsTree.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class CopyActionTest {
-    @TempDir
-    Path tmp;
-    Path ctx;
-    Path base;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        ctx = Files.createDirectory(tmp.resolve("ctx"));
-        base = Files.createDirectory(tmp.resolve("base"));
-    }
-
-    void run(Copies c) throws InterruptedException {
-        FileActions.apply(base, List.of(ctx), c.build());
-    }
-
+class CopyActionTest extends FileActionFixture {
     String read(String rel) throws Exception {
         return Files.readString(base.resolve(rel));
     }

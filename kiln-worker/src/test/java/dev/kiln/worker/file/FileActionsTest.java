@@ -6,13 +6,11 @@ import dev.kiln.worker.sys.FileStat;
 import dev.kiln.worker.sys.LinuxFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 import static dev.kiln.worker.file.Copies.copy;
 import static dev.kiln.worker.fstest.FsTree.dir;
@@ -21,24 +19,13 @@ import static dev.kiln.worker.fstest.FsTree.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class FileActionsTest {
+class FileActionsTest extends FileActionFixture {
     static final long TS = 1_700_000_000_000_000_000L;
 
-    @TempDir
-    Path tmp;
-    Path ctx;
-    Path base;
-
     @BeforeEach
-    void setUp() throws Exception {
-        ctx = Files.createDirectory(tmp.resolve("ctx"));
-        base = Files.createDirectory(tmp.resolve("base"));
+    void writeUsers() throws Exception {
         file(base, "etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1234:5678::/home/app:/bin/sh\n");
         file(base, "etc/group", "root:x:0:\nstaff:x:50:app\n");
-    }
-
-    void apply(FileAction a) throws InterruptedException {
-        FileActions.apply(base, List.of(ctx), a);
     }
 
     static FileStat stat(Path p) throws Exception {

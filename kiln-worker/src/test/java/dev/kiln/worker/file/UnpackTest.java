@@ -5,7 +5,6 @@ import dev.kiln.worker.sys.FileStat;
 import dev.kiln.worker.sys.LinuxFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,16 +19,9 @@ import static dev.kiln.worker.fstest.FsTree.setMtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** ADD of local archives; the archives are made with GNU tar as the oracle. */
-class UnpackTest {
-    @TempDir
-    Path tmp;
-    Path ctx;
-    Path base;
-
+class UnpackTest extends FileActionFixture {
     @BeforeEach
-    void setUp() throws Exception {
-        ctx = Files.createDirectory(tmp.resolve("ctx"));
-        base = Files.createDirectory(tmp.resolve("base"));
+    void writeContent() throws Exception {
         Path content = Files.createDirectory(tmp.resolve("content"));
         Path f = file(content, "pkg/bin/tool", "#!/bin/sh\n");
         Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -48,7 +40,7 @@ class UnpackTest {
     }
 
     void add(String src, String dest, FileAction.Owner owner) throws InterruptedException {
-        FileActions.apply(base, List.of(ctx), new FileAction.Copy(0, src, dest, owner, null, null, true, true, true, true,
+        apply(new FileAction.Copy(0, src, dest, owner, null, null, true, true, true, true,
                 true, false, List.of(), List.of(), false, null));
     }
 
