@@ -1,6 +1,7 @@
 package dev.kiln.worker.layer;
 
 import dev.kiln.core.ErrorKind;
+import dev.kiln.core.GoPath;
 import dev.kiln.core.KilnException;
 import dev.kiln.worker.sys.ErrnoException;
 import dev.kiln.worker.sys.FileStat;
