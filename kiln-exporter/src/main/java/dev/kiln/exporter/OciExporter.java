@@ -6,7 +6,7 @@ import dev.kiln.core.oci.Descriptor;
 import dev.kiln.exporter.archive.ImageLayout;
 import dev.kiln.exporter.archive.LayoutDirectoryWriter;
 import dev.kiln.exporter.archive.LayoutTarWriter;
-import dev.kiln.exporter.fs.AtomicFiles;
+import dev.kiln.worker.sys.AtomicFiles;
 import dev.kiln.exporter.image.AssembledImage;
 import dev.kiln.exporter.image.ImageAssembler;
 import dev.kiln.exporter.image.ImageOptions;

@@ -2,7 +2,7 @@ package dev.kiln.exporter;
 
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
-import dev.kiln.exporter.fs.AtomicFiles;
+import dev.kiln.worker.sys.AtomicFiles;
 import dev.kiln.exporter.fs.RootfsTarWriter;
 
 import java.io.IOException;
