@@ -6,10 +6,10 @@ import dev.kiln.core.oci.Descriptor;
 import dev.kiln.exporter.archive.ImageLayout;
 import dev.kiln.exporter.archive.LayoutDirectoryWriter;
 import dev.kiln.exporter.archive.LayoutTarWriter;
-import dev.kiln.exporter.fs.AtomicFiles;
 import dev.kiln.exporter.image.AssembledImage;
 import dev.kiln.exporter.image.ImageAssembler;
 import dev.kiln.exporter.image.ImageOptions;
+import dev.kiln.worker.sys.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;

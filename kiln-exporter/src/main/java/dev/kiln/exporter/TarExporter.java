@@ -2,8 +2,8 @@ package dev.kiln.exporter;
 
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
-import dev.kiln.exporter.fs.AtomicFiles;
 import dev.kiln.exporter.fs.RootfsTarWriter;
+import dev.kiln.worker.sys.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;

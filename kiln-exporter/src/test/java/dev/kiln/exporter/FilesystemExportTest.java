@@ -1,43 +1,19 @@
 package dev.kiln.exporter;
 
 import dev.kiln.exporter.testing.SampleRootfs;
-import dev.kiln.exporter.testing.Tool;
 import dev.kiln.exporter.testing.Trees;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.kiln.exporter.testing.Tool.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The local and tar exporters, checked against the tree they export and against GNU tar. */
-class FilesystemExportTest {
-    private static final Instant EPOCH = Instant.parse("2024-06-01T00:00:00Z");
-
-    @TempDir
-    static Path shared;
-    @TempDir
-    Path tmp;
-
-    private static ExportFixture fixture;
-
-    @BeforeAll
-    static void build() throws IOException {
-        fixture = ExportFixture.create(shared);
-    }
-
-    private static String ok(String... command) throws Exception {
-        Tool.Result r = Tool.run(command);
-        assertThat(r.exitCode()).as(String.join(" ", command) + "\n" + r.output()).isZero();
-        return r.output();
-    }
-
+class FilesystemExportTest extends WithExportFixture {
     @Test
     void local_copiesTheTreeWithModesLinksAndOwners() throws Exception {
         Path dest = tmp.resolve("out");

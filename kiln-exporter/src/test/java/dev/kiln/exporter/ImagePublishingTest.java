@@ -9,15 +9,12 @@ import dev.kiln.worker.registry.ImageReference;
 import dev.kiln.worker.registry.RegistryClient;
 import dev.kiln.worker.registry.RegistryHostConfig;
 import dev.kiln.worker.registry.RegistryOptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,20 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Outputs that hand the image to the local image store ({@code type=image}, {@code --load}) or to a registry
  * ({@code --push}, against the test registry at 127.0.0.1:5000 that bin/setup starts).
  */
-class ImagePublishingTest {
+class ImagePublishingTest extends WithExportFixture {
     private static final String REGISTRY = "127.0.0.1:5000";
-
-    @TempDir
-    static Path shared;
-    @TempDir
-    Path tmp;
-
-    private static ExportFixture fixture;
-
-    @BeforeAll
-    static void build() throws IOException {
-        fixture = ExportFixture.create(shared);
-    }
 
     private LocalImageStore images;
 

@@ -10,45 +10,21 @@ import dev.kiln.core.oci.Manifest;
 import dev.kiln.core.oci.MediaTypes;
 import dev.kiln.exporter.image.ImageSpec;
 import dev.kiln.exporter.testing.SampleRootfs;
-import dev.kiln.exporter.testing.Tool;
 import dev.kiln.exporter.testing.Trees;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.kiln.exporter.testing.Tool.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Exports an image as oci and docker archives and checks them with skopeo, umoci, tar, gzip and zstd. */
-class OciExportToolTest {
-    private static final Instant EPOCH = Instant.parse("2024-06-01T00:00:00Z");
-
-    @TempDir
-    static Path shared;
-    @TempDir
-    Path tmp;
-
-    private static ExportFixture fixture;
-
-    @BeforeAll
-    static void build() throws IOException {
-        fixture = ExportFixture.create(shared);
-    }
-
-    private static String ok(String... command) throws Exception {
-        Tool.Result r = Tool.run(command);
-        assertThat(r.exitCode()).as(String.join(" ", command) + "\n" + r.output()).isZero();
-        return r.output();
-    }
-
+class OciExportToolTest extends WithExportFixture {
     private static JsonNode json(String text) {
         return Json.mapper().readTree(text);
     }

@@ -1,6 +1,7 @@
 package dev.kiln.core.pattern;
 
 import dev.kiln.core.ErrorKind;
+import dev.kiln.core.GoPath;
 import dev.kiln.core.KilnException;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package dev.kiln.core.pattern;
 
 import dev.kiln.core.ErrorKind;
+import dev.kiln.core.GoPath;
 import dev.kiln.core.KilnException;
 
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class PatternMatcher {
                 }
                 p = p.substring(1);
             }
-            if (!FilepathSyntax.isValid(p)) {
+            if (!FilepathMatch.isValid(p)) {
                 throw invalid(PathPattern.BAD_PATTERN);
             }
             compiled.add(new PathPattern(p, exclusion));

@@ -1,6 +1,7 @@
 package dev.kiln.core.pattern;
 
 import dev.kiln.core.ConformanceData;
+import dev.kiln.core.GoPath;
 import dev.kiln.core.KilnException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

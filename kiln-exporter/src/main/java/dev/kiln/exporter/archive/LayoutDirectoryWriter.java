@@ -5,7 +5,7 @@ import dev.kiln.core.json.Json;
 import dev.kiln.core.oci.Descriptor;
 import dev.kiln.core.oci.Index;
 import dev.kiln.core.oci.MediaTypes;
-import dev.kiln.exporter.fs.AtomicFiles;
+import dev.kiln.worker.sys.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

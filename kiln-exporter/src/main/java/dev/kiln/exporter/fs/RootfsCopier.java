@@ -1,22 +1,20 @@
 package dev.kiln.exporter.fs;
 
+import dev.kiln.worker.sys.EntryCopier;
 import dev.kiln.worker.sys.ErrnoException;
 import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.FileTrees;
 import dev.kiln.worker.sys.LinuxFiles;
 import dev.kiln.worker.sys.Xattrs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -29,9 +27,6 @@ import java.util.stream.Stream;
  * SOURCE_DATE_EPOCH every mtime is the epoch.
  */
 public final class RootfsCopier {
-    private record Inode(int devMajor, int devMinor, long ino) {
-    }
-
     private record PendingDirectory(Path dir, FileStat stat) {
     }
 
@@ -39,7 +34,7 @@ public final class RootfsCopier {
     private final Path to;
     private final Optional<Instant> epoch;
     private final boolean chown;
-    private final Map<Inode, Path> linked = new HashMap<>();
+    private final EntryCopier entries = new EntryCopier();
     private final Deque<PendingDirectory> directories = new ArrayDeque<>();
 
     private RootfsCopier(Path from, Path to, Optional<Instant> epoch, boolean chown) {
@@ -88,34 +83,22 @@ public final class RootfsCopier {
             return;
         }
         if (existing != null && existing.isDirectory()) {
-            deleteTree(dst);
+            FileTrees.deleteRecursively(dst);
         }
         Path temp = dst.resolveSibling(".kiln-" + UUID.randomUUID() + ".tmp");
         try {
-            create(src, temp, st);
+            create(src, temp, dst, st);
             Files.move(temp, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    private void create(Path src, Path temp, FileStat st) throws IOException {
-        if (st.isRegular() && st.nlink() > 1) {
-            Path first = linked.putIfAbsent(new Inode(st.devMajor(), st.devMinor(), st.ino()), to.resolve(from.relativize(src).toString()));
-            if (first != null) {
-                Files.createLink(temp, first);
-                return;
-            }
+    private void create(Path src, Path temp, Path dst, FileStat st) throws IOException {
+        if (!entries.copy(src, temp, dst, st)) {
+            copyXattrs(src, temp);
+            applyMetadata(temp, st);
         }
-        if (st.isRegular()) {
-            Files.copy(src, temp, LinkOption.NOFOLLOW_LINKS);
-        } else if (st.isSymlink()) {
-            Files.createSymbolicLink(temp, Files.readSymbolicLink(src));
-        } else {
-            LinuxFiles.mknod(temp, st.mode(), st.rdevMajor(), st.rdevMinor());
-        }
-        copyXattrs(src, temp);
-        applyMetadata(temp, st);
     }
 
     private void applyMetadata(Path dst, FileStat st) throws IOException {
@@ -129,30 +112,8 @@ public final class RootfsCopier {
         LinuxFiles.setTimes(dst, mtime, mtime);
     }
 
+    /** Without privileges or support for a namespace (trusted., security.) an attribute cannot be kept. */
     private static void copyXattrs(Path src, Path dst) throws IOException {
-        for (String name : Xattrs.list(src)) {
-            byte[] value = Xattrs.get(src, name);
-            if (value == null) {
-                continue;
-            }
-            try {
-                Xattrs.set(dst, name, value);
-            } catch (ErrnoException e) {
-                // Without privileges or support for a namespace (trusted., security.) the attribute cannot be kept.
-                if (e.errno() != ErrnoException.EOPNOTSUPP && e.errno() != ErrnoException.EPERM) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        Xattrs.copy(src, dst, ErrnoException.EOPNOTSUPP, ErrnoException.EPERM);
     }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Runs a real command-line tool used as a test oracle (gzip, zstd, skopeo, umoci, tar). */
 public final class Tool {
     private Tool() {
@@ -38,5 +40,12 @@ public final class Tool {
 
     public static Result run(String... command) throws IOException, InterruptedException {
         return run(List.of(command));
+    }
+
+    /** Runs {@code command}, which must succeed, and returns its output. */
+    public static String ok(String... command) throws IOException, InterruptedException {
+        Result r = run(command);
+        assertThat(r.exitCode()).as(String.join(" ", command) + "\n" + r.output()).isZero();
+        return r.output();
     }
 }

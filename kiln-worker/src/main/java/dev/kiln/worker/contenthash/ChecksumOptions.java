@@ -1,7 +1,7 @@
 package dev.kiln.worker.contenthash;
 
+import dev.kiln.core.pattern.FilepathMatch;
 import dev.kiln.graph.FileAction;
-import dev.kiln.worker.file.GoMatch;
 
 import java.util.List;
 
@@ -20,7 +20,7 @@ public record ChecksumOptions(boolean followLinks, boolean wildcard, List<String
 
     /** The selector of a COPY/ADD source: exactly the files that copy reads. */
     public static ChecksumOptions of(FileAction.Copy copy) {
-        return new ChecksumOptions(copy.followSymlink(), copy.allowWildcard() && GoMatch.containsWildcards(copy.src()),
+        return new ChecksumOptions(copy.followSymlink(), copy.allowWildcard() && FilepathMatch.containsWildcards(copy.src()),
                 copy.includePatterns(), copy.excludePatterns());
     }
 

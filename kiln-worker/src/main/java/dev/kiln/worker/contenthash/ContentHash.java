@@ -3,8 +3,9 @@ package dev.kiln.worker.contenthash;
 import dev.kiln.core.Digest;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
-import dev.kiln.worker.file.RootPath;
-import dev.kiln.worker.file.Stat;
+import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.LinuxFiles;
+import dev.kiln.worker.sys.RootPath;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,7 @@ public final class ContentHash {
     Digest lazy(String path, boolean followLinks) throws IOException {
         String clean = "/" + String.join("/", RootPath.clean(path));
         Path p = RootPath.resolve(root, clean, followLinks);
-        Stat st = Stat.lstatIfExists(p);
+        FileStat st = LinuxFiles.lstatIfExists(p);
         if (st == null) {
             throw notFound(clean);
         }
@@ -86,7 +87,7 @@ public final class ContentHash {
     }
 
     /** A directory's contents: its header, then each child's name and checksum, in name order. */
-    Digest directory(Path dir, Stat st) throws IOException {
+    Digest directory(Path dir, FileStat st) throws IOException {
         String key = RootPath.relative(root, dir);
         Digest known = directories.get(key);
         if (known != null) {
@@ -96,7 +97,7 @@ public final class ContentHash {
         sha.update((byte) 0);
         sha.update(entry(dir, st).toString().getBytes(StandardCharsets.UTF_8));
         for (Path child : children(dir)) {
-            Stat cst = Stat.lstat(child);
+            FileStat cst = LinuxFiles.lstat(child);
             sha.update((byte) 0);
             sha.update(child.getFileName().toString().getBytes(StandardCharsets.UTF_8));
             Digest d = cst.isDirectory() ? directory(child, cst) : entry(child, cst);
@@ -108,7 +109,7 @@ public final class ContentHash {
     }
 
     /** One entry on its own: a file or symlink with its content, or a directory's header only. */
-    Digest entry(Path p, Stat st) throws IOException {
+    Digest entry(Path p, FileStat st) throws IOException {
         if (p.equals(root)) {
             return EMPTY;
         }
@@ -129,7 +130,7 @@ public final class ContentHash {
         return digest;
     }
 
-    private Digest hash(Path p, Stat st) throws IOException {
+    private Digest hash(Path p, FileStat st) throws IOException {
         String link = st.isSymlink() ? Files.readSymbolicLink(p).toString() : null;
         MessageDigest sha = Digest.newSha256();
         sha.update(TarsumHeader.of(p, st, link));

@@ -1,12 +1,13 @@
 package dev.kiln.worker.contenthash;
 
 import dev.kiln.core.Digest;
+import dev.kiln.core.pattern.FilepathMatch;
 import dev.kiln.core.pattern.MatchInfo;
 import dev.kiln.core.pattern.MatchResult;
 import dev.kiln.core.pattern.PatternMatcher;
-import dev.kiln.worker.file.GoMatch;
-import dev.kiln.worker.file.RootPath;
-import dev.kiln.worker.file.Stat;
+import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.LinuxFiles;
+import dev.kiln.worker.sys.RootPath;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ import java.util.List;
  */
 final class IncludedPaths {
     /** One entry of the walk: its path as requested, and whether it is a directory header. */
-    private record Node(String path, Path file, Stat stat) {
+    private record Node(String path, Path file, FileStat stat) {
         boolean header() {
             return stat.isDirectory();
         }
@@ -89,7 +90,7 @@ final class IncludedPaths {
 
     private List<Included> wildcard(String p, List<String> parts) throws IOException {
         int first = 0;
-        while (first < parts.size() && !GoMatch.containsWildcards(parts.get(first))) {
+        while (first < parts.size() && !FilepathMatch.containsWildcards(parts.get(first))) {
             first++;
         }
         String prefix = first == 0 ? "" : "/" + String.join("/", parts.subList(0, first));
@@ -100,7 +101,7 @@ final class IncludedPaths {
         for (Node n : walk(start, prefix)) {
             popParents(parents, n.path());
             if (lastMatched == null || !n.path().startsWith(lastMatched + "/")) {
-                if (p.isEmpty() || !GoMatch.matches(p, n.path())) {
+                if (p.isEmpty() || !FilepathMatch.matches(p, n.path())) {
                     continue;
                 }
                 lastMatched = n.path();
@@ -112,7 +113,7 @@ final class IncludedPaths {
 
     private List<Included> plain(String p, boolean endsInSep) throws IOException {
         Path start = RootPath.resolve(hash.root(), p.isEmpty() ? "/" : p, false);
-        Stat st = Stat.lstatIfExists(start);
+        FileStat st = LinuxFiles.lstatIfExists(start);
         if (st == null) {
             return List.of();
         }
@@ -184,17 +185,17 @@ final class IncludedPaths {
     /** The entries at and below {@code start} in name order, each directory's header before its children. */
     private static List<Node> walk(Path start, String shownAs) throws IOException {
         List<Node> out = new ArrayList<>();
-        Stat st = Stat.lstatIfExists(start);
+        FileStat st = LinuxFiles.lstatIfExists(start);
         if (st != null && st.isDirectory()) {
             collect(start, shownAs, st, out);
         }
         return out;
     }
 
-    private static void collect(Path dir, String shownAs, Stat st, List<Node> out) throws IOException {
+    private static void collect(Path dir, String shownAs, FileStat st, List<Node> out) throws IOException {
         out.add(new Node(shownAs, dir, st));
         for (Path child : ContentHash.children(dir)) {
-            Stat cst = Stat.lstat(child);
+            FileStat cst = LinuxFiles.lstat(child);
             String name = shownAs + "/" + child.getFileName();
             if (cst.isDirectory()) {
                 collect(child, name, cst, out);

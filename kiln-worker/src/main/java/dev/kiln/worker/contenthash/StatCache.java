@@ -3,21 +3,16 @@ package dev.kiln.worker.contenthash;
 import dev.kiln.core.Digest;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
-import dev.kiln.worker.file.Stat;
+import dev.kiln.worker.sys.AtomicFiles;
+import dev.kiln.worker.sys.FileStat;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,7 +28,7 @@ public final class StatCache {
 
     private record Key(long size, long mtimeSeconds, int mtimeNanos, long ino, long ctimeSeconds, int ctimeNanos,
                        int mode, int uid, int gid) {
-        static Key of(Stat st) {
+        static Key of(FileStat st) {
             return new Key(st.size(), st.mtime().getEpochSecond(), st.mtime().getNano(), st.ino(),
                     st.ctime().getEpochSecond(), st.ctime().getNano(), st.mode(), st.uid(), st.gid());
         }
@@ -78,7 +73,7 @@ public final class StatCache {
     }
 
     /** The remembered checksum of {@code path} if its stat is still {@code st}. */
-    synchronized Digest lookup(String path, Stat st) {
+    synchronized Digest lookup(String path, FileStat st) {
         Entry e = current.get(path);
         if (e == null) {
             e = loaded.get(path);
@@ -90,27 +85,15 @@ public final class StatCache {
         return e.digest();
     }
 
-    synchronized void put(String path, Stat st, Digest digest) {
+    synchronized void put(String path, FileStat st, Digest digest) {
         current.put(path, new Entry(Key.of(st), digest));
     }
 
     /** Writes the entries looked up or added since loading (others are gone from the context), atomically. */
     public synchronized void save() {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16));
-                write(out);
-                out.flush();
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("cannot replace " + file + " atomically", e);
-            }
+            AtomicFiles.write(file, out -> write(new DataOutputStream(out)));
         } catch (IOException e) {
             throw new KilnException(ErrorKind.INTERNAL, "cannot save the context checksum cache " + file + ": " + e.getMessage(), e);
         }

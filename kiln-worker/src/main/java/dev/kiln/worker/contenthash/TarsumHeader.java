@@ -1,6 +1,6 @@
 package dev.kiln.worker.contenthash;
 
-import dev.kiln.worker.file.Stat;
+import dev.kiln.worker.sys.FileStat;
 import dev.kiln.worker.sys.Xattrs;
 
 import java.io.ByteArrayOutputStream;
@@ -21,7 +21,7 @@ final class TarsumHeader {
     private TarsumHeader() {
     }
 
-    static byte[] of(Path file, Stat st, String linkTarget) throws IOException {
+    static byte[] of(Path file, FileStat st, String linkTarget) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(160);
         field(out, "name", "");
         field(out, "mode", Integer.toString(st.permissions()));
@@ -42,13 +42,13 @@ final class TarsumHeader {
     }
 
     /** Go archive/tar type flags; sockets count as (empty) regular files, as BuildKit clears their bit. */
-    static char typeflag(Stat st) {
+    static char typeflag(FileStat st) {
         return switch (st.type()) {
-            case Stat.S_IFDIR -> '5';
-            case Stat.S_IFLNK -> '2';
-            case Stat.S_IFCHR -> '3';
-            case Stat.S_IFBLK -> '4';
-            case Stat.S_IFIFO -> '6';
+            case FileStat.S_IFDIR -> '5';
+            case FileStat.S_IFLNK -> '2';
+            case FileStat.S_IFCHR -> '3';
+            case FileStat.S_IFBLK -> '4';
+            case FileStat.S_IFIFO -> '6';
             default -> '0';
         };
     }

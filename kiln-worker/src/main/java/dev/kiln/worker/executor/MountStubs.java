@@ -1,5 +1,7 @@
 package dev.kiln.worker.executor;
 
+import dev.kiln.worker.sys.RootPath;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.kiln.worker.executor;
 
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
+import dev.kiln.worker.sys.RootPath;
 
 import java.io.IOException;
 import java.nio.file.Files;

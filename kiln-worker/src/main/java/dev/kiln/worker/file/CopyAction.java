@@ -3,6 +3,9 @@ package dev.kiln.worker.file;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.graph.FileAction;
+import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.LinuxFiles;
+import dev.kiln.worker.sys.RootPath;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +53,7 @@ final class CopyAction {
 
     private void requireDestParent() throws IOException {
         Path dest = RootPath.resolve(destRoot, "/" + copy.dest());
-        if (Stat.lstatIfExists(dest.getParent()) == null) {
+        if (LinuxFiles.lstatIfExists(dest.getParent()) == null) {
             throw new KilnException(ErrorKind.NOT_FOUND, "failed to stat " + copy.dest() + ": lstat "
                     + RootPath.relative(destRoot, dest.getParent()) + ": no such file or directory");
         }
@@ -74,7 +77,7 @@ final class CopyAction {
 
     /** Where the source lands: inside an existing directory destination, or as the destination itself. */
     private Path prepareTarget(Path src, String source, Path destPath, CopySpec spec) throws IOException {
-        Stat srcStat = Stat.lstatIfExists(src);
+        FileStat srcStat = LinuxFiles.lstatIfExists(src);
         if (srcStat == null) {
             throw new KilnException(ErrorKind.NOT_FOUND, "lstat " + RootPath.relative(srcRoot, src) + ": no such file or directory");
         }

@@ -3,6 +3,8 @@ package dev.kiln.worker.file;
 import dev.kiln.core.pattern.MatchInfo;
 import dev.kiln.core.pattern.MatchResult;
 import dev.kiln.core.pattern.PatternMatcher;
+import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.LinuxFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -85,7 +87,7 @@ final class CopyFilter {
             if (dir.created) {
                 continue;
             }
-            Stat st = Stat.lstat(dir.src);
+            FileStat st = LinuxFiles.lstat(dir.src);
             if (copier.createDirectoryOnly(dir.dst, st, overwrite)) {
                 Metadata.copyFrom(st, dir.src, dir.dst, spec);
             }

@@ -3,6 +3,7 @@ package dev.kiln.worker.file;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.graph.FileAction;
+import dev.kiln.worker.sys.FileStat;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,7 +31,7 @@ record CopySpec(Ids owner, Integer mode, SymbolicMode modeStr, Instant time) {
     }
 
     /** The permission bits a copy of {@code src} gets. */
-    int permissions(Stat src) {
+    int permissions(FileStat src) {
         if (modeStr != null) {
             return modeStr.apply(src.mode(), src.isDirectory());
         }

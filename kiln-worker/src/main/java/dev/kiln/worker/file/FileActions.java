@@ -4,6 +4,9 @@ import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.graph.FileAction;
 import dev.kiln.graph.Op;
+import dev.kiln.worker.sys.FileTrees;
+import dev.kiln.worker.sys.LinuxFiles;
+import dev.kiln.worker.sys.RootPath;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +74,7 @@ public final class FileActions {
             Mkdirs.mkdirAll(p, m.mode(), owner, CopySpec.time(m.timestamp()));
             return;
         }
-        if (Stat.lstatIfExists(p) != null) {
+        if (LinuxFiles.lstatIfExists(p) != null) {
             return;
         }
         Mkdirs.mkdir(p, m.mode());
@@ -104,7 +107,7 @@ public final class FileActions {
             if (!r.allowNotFound() && !Files.exists(p)) {
                 throw new KilnException(ErrorKind.NOT_FOUND, "stat " + RootPath.relative(root, p) + ": no such file or directory");
             }
-            RemoveAll.remove(p);
+            FileTrees.deleteRecursively(p);
         }
     }
 

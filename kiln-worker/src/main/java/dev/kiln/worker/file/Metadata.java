@@ -1,5 +1,6 @@
 package dev.kiln.worker.file;
 
+import dev.kiln.worker.sys.FileStat;
 import dev.kiln.worker.sys.LinuxFiles;
 import dev.kiln.worker.sys.Xattrs;
 
@@ -34,7 +35,7 @@ final class Metadata {
      * Gives {@code target} the metadata of the copied source: its owner (or {@code owner}), its
      * permissions (or the override), its times (or {@code time}) and its xattrs.
      */
-    static void copyFrom(Stat src, Path srcPath, Path target, CopySpec spec) throws IOException {
+    static void copyFrom(FileStat src, Path srcPath, Path target, CopySpec spec) throws IOException {
         Ids ids = spec.owner() != null ? spec.owner() : new Ids(src.uid(), src.gid());
         LinuxFiles.lchown(target, ids.uid(), ids.gid());
         if (!src.isSymlink()) {
@@ -45,7 +46,7 @@ final class Metadata {
     }
 
     /** Source times, or {@code time} when set. */
-    static void copyTimes(Stat src, Path target, Instant time) throws IOException {
+    static void copyTimes(FileStat src, Path target, Instant time) throws IOException {
         if (time != null) {
             LinuxFiles.setTimes(target, time, time);
         } else {
@@ -56,12 +57,7 @@ final class Metadata {
     /** Best effort, as BuildKit: a filesystem that refuses an attribute does not fail the copy. */
     private static void copyXattrs(Path src, Path target) {
         try {
-            for (String name : Xattrs.list(src)) {
-                byte[] value = Xattrs.get(src, name);
-                if (value != null) {
-                    Xattrs.set(target, name, value);
-                }
-            }
+            Xattrs.copy(src, target);
         } catch (IOException ignored) {
             // BuildKit logs and ignores xattr errors (e.g. user.* on a symlink, unsupported filesystems).
         }

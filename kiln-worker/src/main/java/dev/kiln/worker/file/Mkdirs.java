@@ -1,5 +1,8 @@
 package dev.kiln.worker.file;
 
+import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.LinuxFiles;
+
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -32,7 +35,7 @@ final class Mkdirs {
     }
 
     private static void create(Path path, int perm, Ids owner, List<Path> created) throws IOException {
-        Stat st = Stat.lstatIfExists(path);
+        FileStat st = LinuxFiles.lstatIfExists(path);
         if (st != null && (st.isDirectory() || Files.isDirectory(path))) {
             return;
         }

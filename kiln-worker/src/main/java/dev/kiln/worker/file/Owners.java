@@ -3,6 +3,7 @@ package dev.kiln.worker.file;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.graph.FileAction.Owner;
+import dev.kiln.worker.sys.RootPath;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

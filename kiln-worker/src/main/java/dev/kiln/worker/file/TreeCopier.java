@@ -1,15 +1,15 @@
 package dev.kiln.worker.file;
 
+import dev.kiln.worker.sys.EntryCopier;
+import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.FileTrees;
 import dev.kiln.worker.sys.LinuxFiles;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -22,7 +22,7 @@ final class TreeCopier {
     private final CopyFilter filter;
     private final boolean alwaysReplace;
     private final List<Path> roots;
-    private final Map<String, Path> linkedInodes = new HashMap<>();
+    private final EntryCopier entries = new EntryCopier();
 
     TreeCopier(CopySpec spec, CopyFilter filter, boolean alwaysReplace, List<Path> roots) {
         this.spec = spec;
@@ -41,7 +41,7 @@ final class TreeCopier {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        Stat st = Stat.lstat(src);
+        FileStat st = LinuxFiles.lstat(src);
         CopyFilter.Decision decision = filter.decide(rel, st.isDirectory(), scope);
         if (decision.included()) {
             replaceIfNeeded(target, st);
@@ -56,16 +56,15 @@ final class TreeCopier {
         boolean copyInfo = decision.included();
         boolean restoreTimes = false;
         switch (st.type()) {
-            case Stat.S_IFDIR -> {
+            case FileStat.S_IFDIR -> {
                 boolean created = copyDirectory(src, rel, target, st, overwrite, decision);
                 if (!overwrite) {
                     copyInfo = created;
                     restoreTimes = !created;
                 }
             }
-            case Stat.S_IFREG -> copyRegular(src, target, st);
-            case Stat.S_IFLNK -> Files.createSymbolicLink(target, Files.readSymbolicLink(src));
-            case Stat.S_IFCHR, Stat.S_IFBLK, Stat.S_IFIFO -> LinuxFiles.mknod(target, st.mode(), st.rdevMajor(), st.rdevMinor());
+            case FileStat.S_IFREG, FileStat.S_IFLNK, FileStat.S_IFCHR, FileStat.S_IFBLK, FileStat.S_IFIFO ->
+                    entries.copy(src, target, st);
             default -> {
                 return; // sockets cannot be copied meaningfully; fsutil skips them too
             }
@@ -77,7 +76,7 @@ final class TreeCopier {
         }
     }
 
-    private boolean copyDirectory(Path src, String rel, Path dst, Stat st, boolean overwrite, CopyFilter.Decision decision)
+    private boolean copyDirectory(Path src, String rel, Path dst, FileStat st, boolean overwrite, CopyFilter.Decision decision)
             throws IOException, InterruptedException {
         boolean created = false;
         if (decision.included()) {
@@ -103,8 +102,8 @@ final class TreeCopier {
     }
 
     /** Makes {@code dst} a directory; an existing one takes the source mode when {@code overwrite}. */
-    boolean createDirectoryOnly(Path dst, Stat st, boolean overwrite) throws IOException {
-        Stat existing = Stat.lstatIfExists(dst);
+    boolean createDirectoryOnly(Path dst, FileStat st, boolean overwrite) throws IOException {
+        FileStat existing = LinuxFiles.lstatIfExists(dst);
         if (existing == null) {
             Files.createDirectory(dst);
             Metadata.chmod(dst, st.permissions());
@@ -119,31 +118,18 @@ final class TreeCopier {
         return false;
     }
 
-    private void copyRegular(Path src, Path target, Stat st) throws IOException {
-        if (st.nlink() > 1) {
-            String inode = st.dev() + ":" + st.ino();
-            Path first = linkedInodes.get(inode);
-            if (first != null) {
-                Files.createLink(target, first);
-                return;
-            }
-            linkedInodes.put(inode, target);
-        }
-        Files.copy(src, target, LinkOption.NOFOLLOW_LINKS);
-    }
-
-    private void replaceIfNeeded(Path target, Stat src) throws IOException {
+    private void replaceIfNeeded(Path target, FileStat src) throws IOException {
         if (!alwaysReplace) {
             return;
         }
-        Stat existing = Stat.lstatIfExists(target);
+        FileStat existing = LinuxFiles.lstatIfExists(target);
         if (existing != null && !(existing.isDirectory() && src.isDirectory())) {
-            RemoveAll.remove(target);
+            FileTrees.deleteRecursively(target);
         }
     }
 
     private void ensureEmptyFileTarget(Path target) throws IOException {
-        Stat existing = Stat.lstatIfExists(target);
+        FileStat existing = LinuxFiles.lstatIfExists(target);
         if (existing == null) {
             return;
         }

@@ -2,6 +2,9 @@ package dev.kiln.worker.file;
 
 import dev.kiln.worker.layer.ApplyOptions;
 import dev.kiln.worker.layer.LayerApplier;
+import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.LinuxFiles;
+import dev.kiln.worker.sys.RootPath;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
@@ -47,7 +50,7 @@ final class Unpack {
     /** BuildKit's test: a regular file whose (decompressed) content starts with a valid tar header. */
     static boolean isArchive(Path p) {
         try {
-            Stat st = Stat.lstatIfExists(p);
+            FileStat st = LinuxFiles.lstatIfExists(p);
             if (st == null || !st.isRegular()) {
                 return false;
             }
@@ -104,7 +107,7 @@ final class Unpack {
                     continue;
                 }
                 Path p = RootPath.resolveParent(target, e.getName());
-                if (Stat.lstatIfExists(p) != null) {
+                if (LinuxFiles.lstatIfExists(p) != null) {
                     Metadata.chown(p, owner);
                 }
             }

@@ -1,5 +1,8 @@
 package dev.kiln.worker.file;
 
+import dev.kiln.core.pattern.FilepathMatch;
+import dev.kiln.worker.sys.RootPath;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -23,7 +26,7 @@ final class Wildcards {
     static List<String> resolve(Path root, String src, boolean followLinks) throws IOException {
         List<String> parts = RootPath.components(src);
         int first = 0;
-        while (first < parts.size() && !GoMatch.containsWildcards(parts.get(first))) {
+        while (first < parts.size() && !FilepathMatch.containsWildcards(parts.get(first))) {
             first++;
         }
         String prefix = "/" + String.join("/", parts.subList(0, first));
@@ -52,7 +55,7 @@ final class Wildcards {
         }
         for (Path child : children) {
             String name = rel.isEmpty() ? child.getFileName().toString() : rel + "/" + child.getFileName();
-            if (GoMatch.matches(pattern, name)) {
+            if (FilepathMatch.matches(pattern, name)) {
                 out.add(name);
             } else {
                 walk(child, name, pattern, depthLeft - 1, out);

@@ -6,14 +6,13 @@ import dev.kiln.core.KilnException;
 import dev.kiln.core.json.Json;
 import dev.kiln.core.oci.Descriptor;
 import dev.kiln.worker.registry.ImageReference;
+import dev.kiln.worker.sys.AtomicFiles;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -128,22 +126,9 @@ public final class LocalImageStore implements ImageStore {
     }
 
     private void write(List<Entry> images) {
-        Path temp = dir.resolve("images.json.tmp-" + UUID.randomUUID());
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ch.write(ByteBuffer.wrap(Json.bytes(new StoreFile(images))));
-                ch.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                d.force(true);
-            }
+            AtomicFiles.write(file, Json.bytes(new StoreFile(images)));
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the write already failed; a leftover temp file is harmless
-            }
             throw failure("writing", e);
         }
     }

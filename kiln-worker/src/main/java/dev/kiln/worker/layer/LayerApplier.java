@@ -18,7 +18,8 @@ import java.util.UUID;
  * Extracts OCI layers (tar, tar+gzip or tar+zstd, told apart by their magic bytes) safely: nothing is ever written
  * outside the target, whatever the member names ({@code ../}, absolute paths, a member named {@code /}), symlinks
  * ({@code x -> /} or {@code x -> ..} followed by {@code x/file}) or hard links in the layer; see
- * {@link RootResolver}. Whiteouts and opaque directories are applied, ownership, modes, mtimes and xattrs restored.
+ * {@link dev.kiln.worker.sys.RootPath}. Whiteouts and opaque directories are applied, ownership, modes, mtimes
+ * and xattrs restored.
  *
  * <p>All-or-nothing is the snapshot's job, not the directory's: {@link #applyToSnapshot} extracts into a fresh
  * active snapshot and only commits it (under the final name) once the whole stream has been applied and its diffID

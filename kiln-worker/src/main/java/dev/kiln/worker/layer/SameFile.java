@@ -32,16 +32,16 @@ final class SameFile {
         if (s1.isDirectory()) {
             return true;
         }
-        if (s1.size() != s2.size() || s1.mtimeSeconds() != s2.mtimeSeconds()) {
+        if (s1.size() != s2.size() || s1.mtime().getEpochSecond() != s2.mtime().getEpochSecond()) {
             return false;
         }
-        if (s1.mtimeNanos() == 0 && s2.mtimeNanos() == 0) {
+        if (s1.mtime().getNano() == 0 && s2.mtime().getNano() == 0) {
             if (s1.isSymlink()) {
                 return Files.readSymbolicLink(p1).equals(Files.readSymbolicLink(p2));
             }
             return s1.size() == 0 || sameContent(p1, p2);
         }
-        return s1.mtimeNanos() == s2.mtimeNanos();
+        return s1.mtime().getNano() == s2.mtime().getNano();
     }
 
     private static boolean sameContent(Path p1, Path p2) throws IOException {

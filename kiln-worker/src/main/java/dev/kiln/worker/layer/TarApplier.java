@@ -1,9 +1,13 @@
 package dev.kiln.worker.layer;
 
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.GoPath;
+import dev.kiln.core.KilnException;
 import dev.kiln.worker.sys.ErrnoException;
 import dev.kiln.worker.sys.FileStat;
 import dev.kiln.worker.sys.FileTrees;
 import dev.kiln.worker.sys.LinuxFiles;
+import dev.kiln.worker.sys.RootPath;
 import dev.kiln.worker.sys.Xattrs;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +26,7 @@ import java.util.Set;
 
 /**
  * Extracts tar members into a root with containerd's applyNaive rules: every path resolved inside the root (see
- * {@link RootResolver}), existing entries replaced (a directory over a directory merges), whiteouts applied as
+ * {@link #resolveMember}), existing entries replaced (a directory over a directory merges), whiteouts applied as
  * deletions or as overlay whiteouts, ownership, xattrs, modes and mtimes restored, directory mtimes last.
  */
 final class TarApplier {
@@ -33,7 +37,6 @@ final class TarApplier {
     }
 
     private final Path root;
-    private final RootResolver resolver;
     private final ApplyOptions options;
     /** Paths this layer wrote (or created as parents): an opaque marker keeps them. */
     private final Set<Path> unpacked = new HashSet<>();
@@ -42,7 +45,6 @@ final class TarApplier {
 
     TarApplier(Path root, ApplyOptions options) {
         this.root = root;
-        this.resolver = new RootResolver(root);
         this.options = options;
     }
 
@@ -57,7 +59,7 @@ final class TarApplier {
 
     private void applyOne(TarEntry e, TarReader reader) throws IOException {
         boolean device = e.type() == TarEntry.Type.CHAR_DEVICE || e.type() == TarEntry.Type.BLOCK_DEVICE;
-        Path path = resolver.resolve(e.name());
+        Path path = resolveMember(e.name());
         if (path == null || (device && !options.allowDevices())) {
             return; // a member naming the root itself ("/", "./"), or a device we may not create
         }
@@ -110,7 +112,7 @@ final class TarApplier {
 
     /** The link's target, resolved inside the root like any name; it must exist and not be a directory. */
     private Path hardlinkTarget(TarEntry e) throws IOException {
-        Path target = resolver.resolve(e.linkName());
+        Path target = resolveMember(e.linkName());
         FileStat st = target == null ? null : LinuxFiles.lstatIfExists(target);
         if (st == null || st.isDirectory()) {
             throw new MalformedLayerException("member " + e.name() + ": hard link target " + e.linkName()
@@ -211,7 +213,7 @@ final class TarApplier {
     private boolean copyLowerDirectory(Path created) throws IOException {
         String rel = "/" + root.relativize(created);
         for (Path lower : options.lowerDirs()) {
-            Path source = new RootResolver(lower).resolveDirectory(rel);
+            Path source = inRoot(lower, rel, true);
             FileStat st = LinuxFiles.lstatIfExists(source);
             if (st == null) {
                 continue;
@@ -221,16 +223,33 @@ final class TarApplier {
             }
             LinuxFiles.lchown(created, st.uid(), st.gid());
             LinuxFiles.chmod(created, st.permissions());
-            for (String name : Xattrs.list(source)) {
-                byte[] value = Xattrs.get(source, name);
-                if (!name.startsWith("trusted.overlay.") && value != null) {
-                    Xattrs.set(created, name, value);
-                }
-            }
+            Xattrs.copy(source, created, name -> !name.startsWith("trusted.overlay."));
             LinuxFiles.setTimes(created, st.mtime(), st.mtime());
             return true;
         }
         return false;
+    }
+
+    /**
+     * Where member {@code name} lives, as containerd finds it: "/" joined with the name and cleaned (so no ".."
+     * remains), its parent directories resolved inside the root, its last component kept as is. So no name, however
+     * it is spelled or whatever symlinks earlier members planted, leads outside the root. Null for the root itself.
+     */
+    private Path resolveMember(String name) throws MalformedLayerException {
+        String cleaned = GoPath.clean("/" + name);
+        return cleaned.equals("/") ? null : inRoot(root, cleaned, false);
+    }
+
+    /** {@link RootPath} resolution, where a symlink loop (which the layer planted) makes the layer malformed. */
+    private static Path inRoot(Path dir, String path, boolean followFinal) throws MalformedLayerException {
+        try {
+            return RootPath.resolve(dir, path, followFinal);
+        } catch (KilnException e) {
+            if (e.kind() != ErrorKind.INVALID_ARGUMENT) {
+                throw e;
+            }
+            throw new MalformedLayerException(e.getMessage(), e);
+        }
     }
 
     /** containerd's boundTime: times before 1970 (or unrepresentable) become the epoch. */

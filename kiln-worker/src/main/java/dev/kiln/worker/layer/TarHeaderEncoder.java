@@ -1,5 +1,7 @@
 package dev.kiln.worker.layer;
 
+import dev.kiln.core.GoPath;
+
 import static dev.kiln.worker.layer.TarFormat.BLOCK;
 import static dev.kiln.worker.layer.TarFormat.utf8;
 

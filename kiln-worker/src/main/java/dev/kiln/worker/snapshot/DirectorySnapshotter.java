@@ -2,6 +2,7 @@ package dev.kiln.worker.snapshot;
 
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
+import dev.kiln.worker.sys.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -188,7 +189,7 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
                 long id = store.insert(key, kind, parentRow == null ? null : parentRow.id(), labels, Instant.now());
                 placed[0] = snapshots.resolve(Long.toString(id));
                 Files.move(built, placed[0], StandardCopyOption.ATOMIC_MOVE);
-                Trees.syncDirectory(snapshots);
+                AtomicFiles.syncDirectory(snapshots);
                 return store.get(key).orElseThrow();
             }));
             temp = null;

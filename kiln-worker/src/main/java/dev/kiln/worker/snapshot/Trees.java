@@ -2,11 +2,9 @@ package dev.kiln.worker.snapshot;
 
 import dev.kiln.worker.sys.FileTrees;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /** Whole-directory operations the snapshotters need. */
 final class Trees {
@@ -23,12 +21,5 @@ final class Trees {
         }
         Mounter.unmountAllUnder(dir);
         FileTrees.deleteRecursively(dir);
-    }
-
-    /** fsync of a directory, so a rename inside it is durable. */
-    static void syncDirectory(Path dir) throws IOException {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        }
     }
 }

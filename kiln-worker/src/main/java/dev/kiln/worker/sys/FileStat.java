@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param blocks allocated 512-byte blocks
  */
 public record FileStat(int mode, int nlink, int uid, int gid, long ino, int devMajor, int devMinor, long size,
-                       long blocks, long mtimeSeconds, int mtimeNanos, int rdevMajor, int rdevMinor) {
+                       long blocks, Instant atime, Instant mtime, Instant ctime, int rdevMajor, int rdevMinor) {
     public static final int S_IFMT = 0170000;
     public static final int S_IFSOCK = 0140000;
     public static final int S_IFLNK = 0120000;
@@ -48,6 +48,11 @@ public record FileStat(int mode, int nlink, int uid, int gid, long ino, int devM
         return type() == S_IFBLK;
     }
 
+    /** A character or block device. */
+    public boolean isDevice() {
+        return isCharDevice() || isBlockDevice();
+    }
+
     public boolean isFifo() {
         return type() == S_IFIFO;
     }
@@ -59,10 +64,6 @@ public record FileStat(int mode, int nlink, int uid, int gid, long ino, int devM
     /** An overlayfs whiteout: a character device with device number 0:0. */
     public boolean isWhiteout() {
         return isCharDevice() && rdevMajor == 0 && rdevMinor == 0;
-    }
-
-    public Instant mtime() {
-        return Instant.ofEpochSecond(mtimeSeconds, mtimeNanos);
     }
 
     /** Same inode on the same device, i.e. hard links to one file (or the same path). */

@@ -3,7 +3,6 @@ package dev.kiln.worker.sys;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -14,11 +13,8 @@ public final class FileTrees {
     private FileTrees() {
     }
 
-    /** Deletes {@code path} and, if it is a directory, everything below it; a missing path is fine. */
+    /** Deletes {@code path} and, if it is a directory, everything below it; a missing path (or entry) is fine. */
     public static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
         Files.walkFileTree(path, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {

@@ -58,11 +58,17 @@ public final class LinuxFiles {
                     buf.get(ValueLayout.JAVA_INT, 140),
                     buf.get(ValueLayout.JAVA_LONG, 40),
                     buf.get(ValueLayout.JAVA_LONG, 48),
-                    buf.get(ValueLayout.JAVA_LONG, 112),
-                    buf.get(ValueLayout.JAVA_INT, 120),
+                    statxTime(buf, 64),
+                    statxTime(buf, 112),
+                    statxTime(buf, 96),
                     buf.get(ValueLayout.JAVA_INT, 128),
                     buf.get(ValueLayout.JAVA_INT, 132));
         }
+    }
+
+    /** A struct statx_timestamp: seconds, then nanoseconds. */
+    private static Instant statxTime(MemorySegment buf, long offset) {
+        return Instant.ofEpochSecond(buf.get(ValueLayout.JAVA_LONG, offset), buf.get(ValueLayout.JAVA_INT, offset + 8));
     }
 
     /** lstat, or null when the path (or one of its parents) does not exist. */

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * Extended attributes of the file itself (the l*xattr calls, never following a symlink), in every namespace:
@@ -85,6 +87,31 @@ public final class Xattrs {
             long len = value.length;
             Native.check(arena, "lsetxattr " + name, path.toString(),
                     st -> (int) LSETXATTR.invokeExact(st, p, n, v, len, 0));
+        }
+    }
+
+    /**
+     * Copies every attribute of {@code src} onto {@code dst}; one that {@code dst} refuses with an errno among
+     * {@code refusals} (a filesystem without that namespace, say) is left out.
+     */
+    public static void copy(Path src, Path dst, int... refusals) throws ErrnoException {
+        copy(src, dst, name -> true, refusals);
+    }
+
+    /** As {@link #copy(Path, Path, int...)}, for the attributes whose names {@code wanted} accepts. */
+    public static void copy(Path src, Path dst, Predicate<String> wanted, int... refusals) throws ErrnoException {
+        for (String name : list(src)) {
+            byte[] value = wanted.test(name) ? get(src, name) : null;
+            if (value == null) {
+                continue;
+            }
+            try {
+                set(dst, name, value);
+            } catch (ErrnoException e) {
+                if (IntStream.of(refusals).noneMatch(errno -> errno == e.errno())) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -2,9 +2,9 @@ package dev.kiln.worker.file;
 
 import dev.kiln.core.KilnException;
 import dev.kiln.graph.FileAction;
-import org.junit.jupiter.api.BeforeEach;
+import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.LinuxFiles;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,22 +20,7 @@ import static dev.kiln.worker.fstest.FsTree.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class CopyActionTest {
-    @TempDir
-    Path tmp;
-    Path ctx;
-    Path base;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        ctx = Files.createDirectory(tmp.resolve("ctx"));
-        base = Files.createDirectory(tmp.resolve("base"));
-    }
-
-    void run(Copies c) throws InterruptedException {
-        FileActions.apply(base, List.of(ctx), c.build());
-    }
-
+class CopyActionTest extends FileActionFixture {
     String read(String rel) throws Exception {
         return Files.readString(base.resolve(rel));
     }
@@ -220,9 +205,9 @@ class CopyActionTest {
     @Test
     void specialFiles_fifoIsRecreated() throws Exception {
         dir(ctx, "src");
-        dev.kiln.worker.sys.LinuxFiles.mknod(ctx.resolve("src/fifo"), Stat.S_IFIFO | 0600, 0, 0);
+        LinuxFiles.mknod(ctx.resolve("src/fifo"), FileStat.S_IFIFO | 0600, 0, 0);
         run(copy("/src", "/app"));
-        assertThat(Stat.lstat(base.resolve("app/fifo")).type()).isEqualTo(Stat.S_IFIFO);
+        assertThat(LinuxFiles.lstat(base.resolve("app/fifo")).type()).isEqualTo(FileStat.S_IFIFO);
         assertThat(Files.exists(base.resolve("app/fifo"), LinkOption.NOFOLLOW_LINKS)).isTrue();
     }
 

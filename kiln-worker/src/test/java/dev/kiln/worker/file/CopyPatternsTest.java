@@ -1,8 +1,9 @@
 package dev.kiln.worker.file;
 
+import dev.kiln.worker.sys.LinuxFiles;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +15,9 @@ import static dev.kiln.worker.fstest.FsTree.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code COPY --include / --exclude} (fsutil copier semantics). */
-class CopyPatternsTest {
-    @TempDir
-    Path tmp;
-    Path ctx;
-    Path base;
-
+class CopyPatternsTest extends FileActionFixture {
     @BeforeEach
-    void setUp() throws Exception {
-        ctx = Files.createDirectory(tmp.resolve("ctx"));
-        base = Files.createDirectory(tmp.resolve("base"));
+    void writeContext() throws Exception {
         file(ctx, "src/main.go", "m");
         file(ctx, "src/README.md", "r");
         file(ctx, "src/docs/guide.md", "g");
@@ -38,10 +32,6 @@ class CopyPatternsTest {
         try (Stream<Path> s = Files.walk(app)) {
             return s.filter(p -> !p.equals(app)).map(p -> app.relativize(p).toString()).sorted().toList();
         }
-    }
-
-    void run(Copies c) throws InterruptedException {
-        FileActions.apply(base, List.of(ctx), c.build());
     }
 
     @Test
@@ -79,6 +69,6 @@ class CopyPatternsTest {
     void createdParents_copyTheSourceDirectoryMetadata() throws Exception {
         Files.setPosixFilePermissions(ctx.resolve("src/a"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         run(copy("/src", "/app").include("a/b/c"));
-        assertThat(Stat.lstat(base.resolve("app/a")).permissions()).isEqualTo(0700);
+        assertThat(LinuxFiles.lstat(base.resolve("app/a")).permissions()).isEqualTo(0700);
     }
 }

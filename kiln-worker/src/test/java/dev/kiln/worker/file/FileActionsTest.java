@@ -2,15 +2,15 @@ package dev.kiln.worker.file;
 
 import dev.kiln.core.KilnException;
 import dev.kiln.graph.FileAction;
+import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.LinuxFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 import static dev.kiln.worker.file.Copies.copy;
 import static dev.kiln.worker.fstest.FsTree.dir;
@@ -19,47 +19,36 @@ import static dev.kiln.worker.fstest.FsTree.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class FileActionsTest {
+class FileActionsTest extends FileActionFixture {
     static final long TS = 1_700_000_000_000_000_000L;
 
-    @TempDir
-    Path tmp;
-    Path ctx;
-    Path base;
-
     @BeforeEach
-    void setUp() throws Exception {
-        ctx = Files.createDirectory(tmp.resolve("ctx"));
-        base = Files.createDirectory(tmp.resolve("base"));
+    void writeUsers() throws Exception {
         file(base, "etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1234:5678::/home/app:/bin/sh\n");
         file(base, "etc/group", "root:x:0:\nstaff:x:50:app\n");
     }
 
-    void apply(FileAction a) throws InterruptedException {
-        FileActions.apply(base, List.of(ctx), a);
-    }
-
-    static Stat stat(Path p) throws Exception {
-        return Stat.lstat(p);
+    static FileStat stat(Path p) throws Exception {
+        return LinuxFiles.lstat(p);
     }
 
     @Test
     void chownByName_usesTheDestinationsPasswd() throws Exception {
         file(ctx, "src/f", "F");
         apply(copy("/src", "/app").owner("app", null).build());
-        assertThat(stat(base.resolve("app/f"))).extracting(Stat::uid, Stat::gid).containsExactly(1234, 5678);
-        assertThat(stat(base.resolve("app"))).extracting(Stat::uid, Stat::gid).containsExactly(1234, 5678);
+        assertThat(stat(base.resolve("app/f"))).extracting(FileStat::uid, FileStat::gid).containsExactly(1234, 5678);
+        assertThat(stat(base.resolve("app"))).extracting(FileStat::uid, FileStat::gid).containsExactly(1234, 5678);
     }
 
     @Test
     void chownUserAndGroupByName_andNumbers() throws Exception {
         file(ctx, "f", "F");
         apply(copy("/f", "/a").owner("app", "staff").build());
-        assertThat(stat(base.resolve("a"))).extracting(Stat::uid, Stat::gid).containsExactly(1234, 50);
+        assertThat(stat(base.resolve("a"))).extracting(FileStat::uid, FileStat::gid).containsExactly(1234, 50);
         apply(copy("/f", "/b").owner("1000", null).build());
-        assertThat(stat(base.resolve("b"))).extracting(Stat::uid, Stat::gid).containsExactly(1000, 1000);
+        assertThat(stat(base.resolve("b"))).extracting(FileStat::uid, FileStat::gid).containsExactly(1000, 1000);
         apply(copy("/f", "/c").owner("7", "8").build());
-        assertThat(stat(base.resolve("c"))).extracting(Stat::uid, Stat::gid).containsExactly(7, 8);
+        assertThat(stat(base.resolve("c"))).extracting(FileStat::uid, FileStat::gid).containsExactly(7, 8);
     }
 
     @Test
@@ -76,7 +65,7 @@ class FileActionsTest {
         Path f = file(ctx, "f", "F");
         dev.kiln.worker.sys.LinuxFiles.lchown(f, 42, 43);
         apply(copy("/f", "/a").build());
-        assertThat(stat(base.resolve("a"))).extracting(Stat::uid, Stat::gid).containsExactly(42, 43);
+        assertThat(stat(base.resolve("a"))).extracting(FileStat::uid, FileStat::gid).containsExactly(42, 43);
     }
 
     @Test
@@ -113,7 +102,7 @@ class FileActionsTest {
         Path existing = dir(base, "opt");
         Instant before = Files.getLastModifiedTime(existing).toInstant();
         apply(new FileAction.Mkdir("/opt/a/b", 0750, true, new FileAction.Owner("app", null), TS));
-        Stat b = stat(base.resolve("opt/a/b"));
+        FileStat b = stat(base.resolve("opt/a/b"));
         assertThat(b.permissions()).isEqualTo(0750);
         assertThat(b.uid()).isEqualTo(1234);
         assertThat(stat(base.resolve("opt/a")).mtime()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L));
@@ -135,10 +124,10 @@ class FileActionsTest {
     void mkfile_writesDataModeOwnerAndTime() throws Exception {
         apply(new FileAction.Mkfile("/hello", 0640, "hi".getBytes(StandardCharsets.UTF_8),
                 new FileAction.Owner("app", "staff"), TS));
-        Stat s = stat(base.resolve("hello"));
+        FileStat s = stat(base.resolve("hello"));
         assertThat(Files.readString(base.resolve("hello"))).isEqualTo("hi");
         assertThat(s.permissions()).isEqualTo(0640);
-        assertThat(s).extracting(Stat::uid, Stat::gid).containsExactly(1234, 50);
+        assertThat(s).extracting(FileStat::uid, FileStat::gid).containsExactly(1234, 50);
         assertThat(s.mtime()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L));
     }
 
@@ -189,7 +178,7 @@ class FileActionsTest {
         apply(new FileAction.Symlink("/etc/passwd", "/pw", new FileAction.Owner("app", null), TS));
         Path link = base.resolve("pw");
         assertThat(Files.readSymbolicLink(link)).hasToString("/etc/passwd");
-        Stat s = stat(link);
+        FileStat s = stat(link);
         assertThat(s.uid()).isEqualTo(1234);
         assertThat(s.mtime()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L));
     }

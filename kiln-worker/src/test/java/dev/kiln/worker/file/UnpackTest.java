@@ -1,9 +1,10 @@
 package dev.kiln.worker.file;
 
 import dev.kiln.graph.FileAction;
+import dev.kiln.worker.sys.FileStat;
+import dev.kiln.worker.sys.LinuxFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,16 +19,9 @@ import static dev.kiln.worker.fstest.FsTree.setMtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** ADD of local archives; the archives are made with GNU tar as the oracle. */
-class UnpackTest {
-    @TempDir
-    Path tmp;
-    Path ctx;
-    Path base;
-
+class UnpackTest extends FileActionFixture {
     @BeforeEach
-    void setUp() throws Exception {
-        ctx = Files.createDirectory(tmp.resolve("ctx"));
-        base = Files.createDirectory(tmp.resolve("base"));
+    void writeContent() throws Exception {
         Path content = Files.createDirectory(tmp.resolve("content"));
         Path f = file(content, "pkg/bin/tool", "#!/bin/sh\n");
         Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -46,7 +40,7 @@ class UnpackTest {
     }
 
     void add(String src, String dest, FileAction.Owner owner) throws InterruptedException {
-        FileActions.apply(base, List.of(ctx), new FileAction.Copy(0, src, dest, owner, null, null, true, true, true, true,
+        apply(new FileAction.Copy(0, src, dest, owner, null, null, true, true, true, true,
                 true, false, List.of(), List.of(), false, null));
     }
 
@@ -57,9 +51,9 @@ class UnpackTest {
         add("/" + name, "/opt/", null);
         Path tool = base.resolve("opt/pkg/bin/tool");
         assertThat(Files.readString(tool)).isEqualTo("#!/bin/sh\n");
-        Stat st = Stat.lstat(tool);
+        FileStat st = LinuxFiles.lstat(tool);
         assertThat(st.permissions()).isEqualTo(0755);
-        assertThat(st).extracting(Stat::uid, Stat::gid).containsExactly(7, 8);
+        assertThat(st).extracting(FileStat::uid, FileStat::gid).containsExactly(7, 8);
         assertThat(st.mtime()).isEqualTo(Instant.ofEpochSecond(1_600_000_000L));
         assertThat(base.resolve("opt/" + name)).doesNotExist();
     }
@@ -68,8 +62,8 @@ class UnpackTest {
     void chown_overridesTheArchiveOwners() throws Exception {
         tar("a.tgz", "-z");
         add("/a.tgz", "/opt", new FileAction.Owner("99", "98"));
-        assertThat(Stat.lstat(base.resolve("opt/pkg/README"))).extracting(Stat::uid, Stat::gid).containsExactly(99, 98);
-        assertThat(Stat.lstat(base.resolve("opt/pkg/bin"))).extracting(Stat::uid, Stat::gid).containsExactly(99, 98);
+        assertThat(LinuxFiles.lstat(base.resolve("opt/pkg/README"))).extracting(FileStat::uid, FileStat::gid).containsExactly(99, 98);
+        assertThat(LinuxFiles.lstat(base.resolve("opt/pkg/bin"))).extracting(FileStat::uid, FileStat::gid).containsExactly(99, 98);
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class FsTree {
         if (detail == Detail.FULL) {
             b.append(" mtime=").append(st.mtime());
         } else {
-            b.append(" mtime=").append(st.mtimeSeconds());
+            b.append(" mtime=").append(st.mtime().getEpochSecond());
         }
         for (String name : Xattrs.list(p).stream().sorted().toList()) {
             b.append(" xattr:").append(name).append('=').append(HexFormat.of().formatHex(Xattrs.get(p, name)));

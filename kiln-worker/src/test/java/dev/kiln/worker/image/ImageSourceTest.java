@@ -7,17 +7,14 @@ import dev.kiln.core.content.LocalContentStore;
 import dev.kiln.core.oci.Descriptor;
 import dev.kiln.core.oci.Descriptor.OciPlatform;
 import dev.kiln.core.oci.MediaTypes;
-import dev.kiln.worker.registry.CredentialProvider;
 import dev.kiln.worker.registry.ImageReference;
 import dev.kiln.worker.registry.RegistryClient;
-import dev.kiln.worker.registry.RegistryOptions;
 import dev.kiln.worker.registry.TestEnv;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,8 +36,7 @@ class ImageSourceTest {
         registry = TestEnv.registry("TESTENV_REGISTRY");
         content = new LocalContentStore(root.resolve("content"));
         images = new LocalImageStore(root.resolve("state"));
-        source = new ImageSource(images, new RegistryClient(content, RegistryOptions.defaults()
-                .withCredentials(CredentialProvider.anonymous()).withRetries(Duration.ofMillis(10), 2)));
+        source = new ImageSource(images, new RegistryClient(content, TestEnv.anonymousOptions()));
     }
 
     private ImageReference busybox() {

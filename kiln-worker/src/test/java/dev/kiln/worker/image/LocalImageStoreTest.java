@@ -59,12 +59,12 @@ class LocalImageStoreTest {
     void records_surviveReopening_andTheFileIsOnlyEverReplacedWhole() throws Exception {
         ImageRecord added = new LocalImageStore(state).put(ImageReference.parse("app"), index("x"));
         // A crash between writing the temp file and renaming it leaves a stray temp file: it is ignored.
-        Files.writeString(state.resolve("images.json.tmp-crashed"), "{\"images\": [ {\"name\": \"half");
+        Files.writeString(state.resolve(".images.json.kiln-crashed.tmp"), "{\"images\": [ {\"name\": \"half");
         LocalImageStore reopened = new LocalImageStore(state);
         assertThat(reopened.get(ImageReference.parse("app"))).contains(added);
         try (var files = Files.list(state)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("images.json", "images.lock", "images.json.tmp-crashed");
+                    .containsExactlyInAnyOrder("images.json", "images.lock", ".images.json.kiln-crashed.tmp");
         }
     }
 

@@ -20,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,7 @@ class RegistryClientPullTest {
     }
 
     private RegistryClient client(Map<String, RegistryHostConfig> hosts) {
-        return new RegistryClient(store, RegistryOptions.defaults().withHosts(hosts)
-                .withCredentials(CredentialProvider.anonymous()).withRetries(Duration.ofMillis(10), 2));
+        return new RegistryClient(store, TestEnv.anonymousOptions().withHosts(hosts));
     }
 
     @Test

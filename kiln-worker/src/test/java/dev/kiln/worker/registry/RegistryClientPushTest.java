@@ -16,10 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +39,7 @@ class RegistryClientPushTest {
     }
 
     private RegistryClient client(LocalContentStore s, long chunkSize) {
-        return new RegistryClient(s, RegistryOptions.defaults().withCredentials(CredentialProvider.anonymous())
-                .withRetries(Duration.ofMillis(10), 2).withChunkSize(chunkSize));
+        return new RegistryClient(s, TestEnv.anonymousOptions().withChunkSize(chunkSize));
     }
 
     private ImageReference freshRepository(String tag) {

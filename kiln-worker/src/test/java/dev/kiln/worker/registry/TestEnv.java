@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -43,6 +44,12 @@ public final class TestEnv {
         assumeTrue(hostPort != null, key + " is not in " + FILE);
         assumeTrue(answers(hostPort), "nothing answers at " + hostPort);
         return hostPort;
+    }
+
+    /** Client options for the test registry: anonymous, with quick retries so that failures show fast. */
+    public static RegistryOptions anonymousOptions() {
+        return RegistryOptions.defaults().withCredentials(CredentialProvider.anonymous())
+                .withRetries(Duration.ofMillis(10), 2);
     }
 
     public static String get(String key) {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,19 +57,25 @@ class LinuxSysTest {
     void lstat_seesTypesDevicesLinksAndNanoseconds() throws IOException {
         assumeTrue("root".equals(System.getProperty("user.name")), "mknod needs root");
         Path file = Files.writeString(temp.resolve("f"), "12345");
-        LinuxFiles.setTimes(file, Instant.EPOCH, Instant.ofEpochSecond(1_700_000_000L, 123_456_789));
+        LinuxFiles.setTimes(file, Instant.ofEpochSecond(1_600_000_000L, 987_654_321),
+                Instant.ofEpochSecond(1_700_000_000L, 123_456_789));
         Files.createLink(temp.resolve("g"), file);
         FileStat st = LinuxFiles.lstat(file);
         assertThat(st.isRegular()).isTrue();
         assertThat(st.size()).isEqualTo(5);
         assertThat(st.nlink()).isEqualTo(2);
+        assertThat(st.atime()).isEqualTo(Instant.ofEpochSecond(1_600_000_000L, 987_654_321));
         assertThat(st.mtime()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L, 123_456_789));
+        assertThat(st.ctime()).isEqualTo(((FileTime) Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS))
+                .toInstant());
         assertThat(st.sameInode(LinuxFiles.lstat(temp.resolve("g")))).isTrue();
 
         Path dev = temp.resolve("null");
         LinuxFiles.mknod(dev, FileStat.S_IFCHR | 0600, 1, 3);
         FileStat d = LinuxFiles.lstat(dev);
         assertThat(d.isCharDevice()).isTrue();
+        assertThat(d.isDevice()).isTrue();
+        assertThat(st.isDevice()).isFalse();
         assertThat(d.rdevMajor()).isEqualTo(1);
         assertThat(d.rdevMinor()).isEqualTo(3);
         Path whiteout = temp.resolve("wh");
@@ -95,6 +103,26 @@ class LinuxSysTest {
         assertThat(Xattrs.get(file, "user.big")).hasSize(1000);
         assertThat(Xattrs.get(file, "user.none")).isNull();
         assertThat(Xattrs.list(file)).contains("trusted.kiln", "user.big");
+    }
+
+    @Test
+    void xattrCopy_takesWantedNames_andSkipsOnlyTheRefusalsAllowed() throws IOException {
+        assumeTrue("root".equals(System.getProperty("user.name")), "trusted.* needs root");
+        Path src = Files.writeString(temp.resolve("src"), "x");
+        Xattrs.set(src, "trusted.kiln", new byte[] {1});
+        Xattrs.set(src, "user.note", new byte[] {2});
+        Path plain = Files.writeString(temp.resolve("plain"), "y");
+        Path link = Files.createSymbolicLink(temp.resolve("link"), plain);
+
+        Xattrs.copy(src, plain, name -> !name.startsWith("trusted."));
+        assertThat(Xattrs.list(plain)).containsExactly("user.note");
+
+        // The kernel refuses user.* on a symlink with EPERM.
+        assertThatThrownBy(() -> Xattrs.copy(src, link, ErrnoException.EOPNOTSUPP))
+                .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(ErrnoException.EPERM));
+        Xattrs.copy(src, link, ErrnoException.EPERM);
+        assertThat(Xattrs.get(link, "trusted.kiln")).isEqualTo(new byte[] {1});
+        assertThat(Xattrs.get(link, "user.note")).isNull();
     }
 
     @Test

@@ -1,12 +1,15 @@
-package dev.kiln.core.pattern;
+package dev.kiln.core;
 
-/** Go's {@code filepath.Clean}, {@code filepath.Dir} and {@code strings.TrimSpace} for slash-separated paths. */
-final class GoPath {
+/**
+ * Go's {@code path.Clean}, {@code path.Dir} and {@code path.Join} (which {@code filepath} matches on Linux), and the
+ * {@code strings.TrimSpace} upstream applies to paths, for slash-separated paths.
+ */
+public final class GoPath {
     private GoPath() {
     }
 
     /** The shortest equivalent path: no repeated or trailing slashes, no "." elements, ".." resolved lexically. */
-    static String clean(String path) {
+    public static String clean(String path) {
         if (path.isEmpty()) {
             return ".";
         }
@@ -51,13 +54,27 @@ final class GoPath {
     }
 
     /** All but the last element, cleaned; "." when there is no slash. */
-    static String dir(String path) {
+    public static String dir(String path) {
         int slash = path.lastIndexOf('/');
         return clean(path.substring(0, slash + 1));
     }
 
+    /** Joins the non-empty elements with "/" and cleans the result; all empty gives "". */
+    public static String join(String... elements) {
+        StringBuilder b = new StringBuilder();
+        for (String e : elements) {
+            if (!e.isEmpty()) {
+                if (!b.isEmpty()) {
+                    b.append('/');
+                }
+                b.append(e);
+            }
+        }
+        return b.isEmpty() ? "" : clean(b.toString());
+    }
+
     /** Go's {@code strings.TrimSpace}: trims Unicode White_Space (which includes U+0085 and U+00A0). */
-    static String trimSpace(String s) {
+    public static String trimSpace(String s) {
         int start = 0;
         int end = s.length();
         while (start < end && isSpace(s.charAt(start))) {

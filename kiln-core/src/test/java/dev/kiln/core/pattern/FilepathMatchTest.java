@@ -1,12 +1,12 @@
-package dev.kiln.worker.file;
+package dev.kiln.core.pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Cases from Go's path/filepath match_test.go table (errors count as no match). */
-class GoMatchTest {
+/** Cases from Go's path/filepath match_test.go table (errors count as no match, and make a pattern invalid). */
+class FilepathMatchTest {
     @ParameterizedTest(name = "{0} ~ {1} = {2}")
     @CsvSource(delimiter = '|', value = {
         "abc|abc|true",
@@ -57,6 +57,46 @@ class GoMatchTest {
         "*x|xxx|true",
     })
     void matches(String pattern, String name, boolean expected) {
-        assertThat(GoMatch.matches(pattern, name)).isEqualTo(expected);
+        assertThat(FilepathMatch.matches(pattern, name)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} valid = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "abc|true",
+        "a*b*c*d*e*/f|true",
+        "ab[^b-d]|true",
+        "a\\*b|true",
+        "[\\]a]|true",
+        "[x\\-]|true",
+        "[a-ζ]*|true",
+        "*[a-ζ]|true",
+        "a*b[|false",
+        "a\\|false",
+        "a*\\|false",
+        "[]a]|false",
+        "[-]|false",
+        "[x-]|false",
+        "[a-b-c]|false",
+        "[|false",
+        "[^|false",
+        "[^bc|false",
+        "a[|false",
+        "*x[|false",
+    })
+    void isValid(String pattern, boolean expected) {
+        assertThat(FilepathMatch.isValid(pattern)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} has wildcards = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "plain/name.txt|false",
+        "a\\*b|false",
+        "a*b|true",
+        "dir/file?|true",
+        "dir/[ab]|true",
+        "\\[x]|false",
+    })
+    void containsWildcards(String name, boolean expected) {
+        assertThat(FilepathMatch.containsWildcards(name)).isEqualTo(expected);
     }
 }

@@ -1,4 +1,4 @@
-package dev.kiln.exporter.fs;
+package dev.kiln.worker.sys;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -44,8 +44,8 @@ public final class AtomicFiles {
         write(target, out -> out.write(content));
     }
 
-    /** Makes a rename in {@code dir} durable. */
-    private static void syncDirectory(Path dir) throws IOException {
+    /** Makes a rename (or a creation) in {@code dir} durable. */
+    public static void syncDirectory(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         }

@@ -1,4 +1,4 @@
-package dev.kiln.worker.file;
+package dev.kiln.worker.sys;
 
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
@@ -16,9 +16,11 @@ import java.util.List;
 
 /**
  * Resolves a path inside a directory tree as if that directory were {@code /} (continuity's
- * {@code fs.RootPath}): {@code ..} stops at the root, absolute symlink targets start again at the
- * root, relative ones from the link's directory. The answer always lies inside the root, whatever
- * the tree's symlinks say; components that do not exist are taken literally.
+ * {@code fs.RootPath}, which BuildKit uses for file ops, container paths and layer members):
+ * {@code ..} stops at the root, absolute symlink targets start again at the root, relative ones from
+ * the link's directory. The answer always lies inside the root, whatever the tree's symlinks say, so
+ * a hostile image or context cannot point us at host files; components that do not exist are taken
+ * literally. A symlink loop is an INVALID_ARGUMENT {@link KilnException}.
  */
 public final class RootPath {
     private static final int MAX_LINKS = 255;
@@ -76,7 +78,7 @@ public final class RootPath {
     }
 
     /** Non-empty components other than {@code .}, in order. */
-    static List<String> components(String path) {
+    public static List<String> components(String path) {
         return Arrays.stream(path.split("/")).filter(c -> !c.isEmpty() && !c.equals(".")).toList();
     }
 

@@ -1,12 +1,13 @@
-package dev.kiln.worker.file;
+package dev.kiln.core.pattern;
 
 /**
- * Go's {@code path/filepath.Match} on slash paths: {@code *} and {@code ?} never match {@code /},
- * {@code [a-z]} and {@code [^a-z]} are character classes, {@code \} escapes. A malformed pattern
- * matches nothing (BuildKit ignores the error when resolving wildcards).
+ * Go's {@code path/filepath.Match} on slash paths (Unix flavour): {@code *} and {@code ?} never match
+ * {@code /}, {@code [a-z]} and {@code [^a-z]} are character classes, {@code \} escapes. A malformed
+ * pattern matches nothing (BuildKit ignores the error when resolving wildcards); {@link #isValid} is
+ * the syntax check upstream's pattern matcher runs on every {@code .dockerignore} pattern.
  */
-public final class GoMatch {
-    private GoMatch() {
+public final class FilepathMatch {
+    private FilepathMatch() {
     }
 
     public static boolean matches(String pattern, String name) {
@@ -15,6 +16,30 @@ public final class GoMatch {
         } catch (BadPattern e) {
             return false;
         }
+    }
+
+    /**
+     * Whether {@code pattern} is well formed: {@code \} must escape something, and {@code [...]} must be a
+     * closed, non-empty class whose ranges have both ends and do not start with {@code -} or {@code ]}.
+     * Every chunk is checked, as Go does for the rest of a pattern once a match has failed.
+     */
+    static boolean isValid(String pattern) {
+        int[] p = pattern.codePoints().toArray();
+        int[] nothing = {};
+        int start = 0;
+        while (start < p.length) {
+            while (start < p.length && p[start] == '*') {
+                start++;
+            }
+            int end = chunkEnd(p, start);
+            try {
+                matchChunk(p, start, end, nothing, 0);
+            } catch (BadPattern e) {
+                return false;
+            }
+            start = end;
+        }
+        return true;
     }
 
     /** Whether {@code name} has a wildcard character ({@code * ? [}) that is not escaped. */
