@@ -14,7 +14,7 @@ import static dev.kiln.frontend.dockerfile.shell.GoText.runeString;
 /** One expansion of one word: a recursive-descent scan over its characters (upstream's {@code shellWord}). */
 final class Expander {
     /** Bounds recursion through nested {@code ${…}} arguments, which would otherwise overflow the stack. */
-    private static final int MAX_NESTING = 1000;
+    private static final int MAX_NESTING = 200;
 
     private final ShellLex lex;
     private final RuneScanner in;
