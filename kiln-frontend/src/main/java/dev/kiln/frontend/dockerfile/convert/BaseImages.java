@@ -181,8 +181,7 @@ final class BaseImages {
             }
             Instruction i = InstructionParser.parse(nodes.getFirst());
             Command c = deps.toCommand(i, d.location, true);
-            newDeps |= !c.sources().isEmpty();
-            deps.registerSources(d, c);
+            newDeps |= deps.registerSources(d, c);
             commands.add(c);
         }
         commands.addAll(d.commands);
