@@ -102,8 +102,8 @@ class CacheSharingE2eTest {
                         while [ ! -e /c/$WHO.release ] && [ $i -lt 1800 ]; do sleep 0.05; i=$((i+1)); done; \\
                         test -e /c/$WHO.release
                     """.formatted(BUSYBOX, sharing, sharing, sharing)));
-            return new Pair(kiln.start(dir.resolve(sharing + "-a"), Map.of(), ctx, "--build-arg", "WHO=a"),
-                    kiln.start(dir.resolve(sharing + "-b"), Map.of(), ctx, "--build-arg", "WHO=b"));
+            return new Pair(kiln.start(dir.resolve(sharing + "-a"), dir, Map.of(), ctx, "--build-arg", "WHO=a"),
+                    kiln.start(dir.resolve(sharing + "-b"), dir, Map.of(), ctx, "--build-arg", "WHO=b"));
         }
 
         void awaitBoth() {

@@ -81,8 +81,11 @@ final class Kiln {
         return new Run(r.exitCode(), r.out(), r.err());
     }
 
-    /** {@code kiln build} in a child JVM with extra environment; output goes to files under {@code logs}. */
-    Child start(Path logs, Map<String, String> env, Path context, String... args) {
+    /**
+     * {@code kiln build} in a child JVM, run in {@code workDir} with extra environment variables; its output
+     * goes to files under {@code logs}.
+     */
+    Child start(Path logs, Path workDir, Map<String, String> env, Path context, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "dev.kiln.cli.Main",
@@ -93,7 +96,8 @@ final class Kiln {
             Files.createDirectories(logs);
             ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(logs.resolve("stdout").toFile())
                     .redirectError(logs.resolve("stderr").toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .directory(workDir.toFile());
             pb.environment().put("LC_ALL", "C.UTF-8");
             pb.environment().putAll(env);
             return new Child(pb.start(), logs);
