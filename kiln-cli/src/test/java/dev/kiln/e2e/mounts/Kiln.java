@@ -49,7 +49,9 @@ final class Kiln {
     static boolean hasImage(String repository, String tag) {
         HttpRequest head = HttpRequest.newBuilder(URI.create("http://" + REGISTRY + "/v2/" + repository + "/manifests/" + tag))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .header("Accept", "application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.v2+json")
+                .header("Accept", String.join(", ", "application/vnd.oci.image.index.v1+json",
+                        "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json",
+                        "application/vnd.docker.distribution.manifest.v2+json"))
                 .timeout(Duration.ofSeconds(5)).build();
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(head, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
