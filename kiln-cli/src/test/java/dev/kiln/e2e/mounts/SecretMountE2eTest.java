@@ -152,16 +152,4 @@ class SecretMountE2eTest {
         assertThat(r.stepOutput()).anyMatch(l -> l.startsWith(
                 sha("from-env|from-the-file-named-by-id|from-type-env|from-env-key")));
     }
-
-    @Test
-    void secretFlag_missingFile_failsBeforeTheBuildWithOneLine() {
-        Path ctx = context("missing-file", "FROM " + BUSYBOX + "\nRUN --mount=type=secret,id=x cat /run/secrets/x\n");
-        Path missing = dir.resolve("does-not-exist");
-
-        Kiln.Run r = kiln.build(ctx, "--secret", "id=x,src=" + missing).failed();
-
-        assertThat(r.errorLine()).isEqualTo("ERROR: --secret id=x,src=" + missing + ": failed to stat " + missing
-                + ": no such file or directory");
-        assertThat(r.err()).doesNotContain("\tat ");
-    }
 }
