@@ -68,7 +68,8 @@ final class ExecHandler implements WorkerSpi.OpHandler {
                 .user(meta.user())
                 .network(NetworkMode.parse(op.network()))
                 .security(SecurityMode.parse(op.security()))
-                .shmSize(worker.options().shmSize());
+                .shmSize(worker.options().shmSize())
+                .readonlyRootfs(mounts.readonlyRoot());
         mounts.containerMounts().forEach(request::mount);
         if (meta.hostname() != null && !meta.hostname().isEmpty()) {
             request.hostname(meta.hostname());

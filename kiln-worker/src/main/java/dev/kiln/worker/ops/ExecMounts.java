@@ -39,6 +39,7 @@ final class ExecMounts implements AutoCloseable {
     private final List<ContainerMount> container = new ArrayList<>();
     private final Writable[] outputs;
     private Path rootfs;
+    private boolean readonlyRoot;
     private Path sshDir;
     private int sshCount;
 
@@ -73,6 +74,11 @@ final class ExecMounts implements AutoCloseable {
         return rootfs;
     }
 
+    /** Whether the root mount is read-only (never for a Dockerfile RUN, whose root is its result). */
+    boolean readonlyRoot() {
+        return readonlyRoot;
+    }
+
     List<ContainerMount> containerMounts() {
         return List.copyOf(container);
     }
@@ -104,6 +110,7 @@ final class ExecMounts implements AutoCloseable {
         Path dir = filesystem(input, writable, m.output());
         if (m.dest().equals("/")) {
             rootfs = dir;
+            readonlyRoot = m.readonly();
             return;
         }
         container.add(ContainerMount.bind(m.dest(), existing(dir, m.selector(), m.dest()), m.readonly()));
