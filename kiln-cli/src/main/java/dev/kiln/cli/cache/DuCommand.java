@@ -22,7 +22,8 @@ public final class DuCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
-    @Option(names = "--filter", paramLabel = "FILTER", description = "Provide filter values (type=exec.cachemount|regular, id=ID, until=24h).")
+    @Option(names = "--filter", paramLabel = "FILTER",
+            description = "Provide filter values (type=exec.cachemount|regular, id=ID, until=24h).")
     List<String> filters = new ArrayList<>();
 
     @Option(names = "--verbose", description = "Provide a more verbose output.")

@@ -29,7 +29,8 @@ public final class PruneCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
-    @Option(names = "--filter", paramLabel = "FILTER", description = "Provide filter values (type=exec.cachemount|regular, id=ID, until=24h).")
+    @Option(names = "--filter", paramLabel = "FILTER",
+            description = "Provide filter values (type=exec.cachemount|regular, id=ID, until=24h).")
     List<String> filters = new ArrayList<>();
 
     @Option(names = {"-a", "--all"}, description = "Include the layers of pulled images.")

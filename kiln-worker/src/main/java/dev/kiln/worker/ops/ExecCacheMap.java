@@ -90,7 +90,8 @@ final class ExecCacheMap {
         return m.type() == ExecMount.MountType.BIND || m.type() == ExecMount.MountType.CACHE;
     }
 
-    private static String absolute(String selector) {
+    /** A mount's selector as the absolute path it names inside its input. */
+    static String absolute(String selector) {
         return selector == null || selector.isEmpty() ? "/" : selector.startsWith("/") ? selector : "/" + selector;
     }
 

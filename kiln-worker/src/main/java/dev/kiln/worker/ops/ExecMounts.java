@@ -148,7 +148,7 @@ final class ExecMounts implements AutoCloseable {
 
     /** {@code selector} inside {@code dir}, symlinks resolved within it; it must exist. */
     private static Path existing(Path dir, String selector, String dest) {
-        Path source = RootPath.resolve(dir, selector == null || selector.isEmpty() ? "/" : selector);
+        Path source = RootPath.resolve(dir, ExecCacheMap.absolute(selector));
         if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
             throw new KilnException(ErrorKind.NOT_FOUND, "mount " + dest + ": source " + selector + " not found");
         }
@@ -158,7 +158,8 @@ final class ExecMounts implements AutoCloseable {
     private void cache(ExecMount m, WorkerSpi.Result input) {
         Optional<Path> seed = input == null ? Optional.empty()
                 : Optional.of(existing(filesystem(input, false, -1), m.selector(), m.dest()));
-        String sourceKey = seed.isEmpty() ? "" : "content:" + digests.ofMounted(input, List.of(absolute(m.selector())));
+        String sourceKey = seed.isEmpty() ? ""
+                : "content:" + digests.ofMounted(input, List.of(ExecCacheMap.absolute(m.selector())));
         CacheMount mount = worker.cacheMounts().acquire(CacheMounts.spec(m, sourceKey, seed));
         cleanups.push(mount);
         container.add(ContainerMount.bind(m.dest(), mount.directory(), m.readonly()));
@@ -193,10 +194,6 @@ final class ExecMounts implements AutoCloseable {
             cleanups.push(() -> FileTrees.deleteRecursively(dir));
         }
         return sshDir;
-    }
-
-    static String absolute(String selector) {
-        return selector == null || selector.isEmpty() ? "/" : selector.startsWith("/") ? selector : "/" + selector;
     }
 
     @FunctionalInterface

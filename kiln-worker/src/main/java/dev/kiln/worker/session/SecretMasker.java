@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>What is masked: each value without its trailing line breaks (secret files usually end with one, which an echo
  * of the value does not print), so the value with them is masked too and the line break stays in the output where
- * it separates lines. Values shorter than {@link #MIN_LENGTH} bytes are not masked: replacing every "a" or "42" in a log would make it unreadable, and the gaps would spell the secret
+ * it separates lines. Values shorter than {@link #MIN_LENGTH} bytes are not masked: replacing every "a" or "42" in
+ * a log would make it unreadable, and the gaps would spell the secret
  * anyway. Where two values overlap at one position the longest wins.
  */
 public final class SecretMasker {
