@@ -63,6 +63,11 @@ public final class BuildOptions {
             description = "Build context directory ('-' reads a tar from stdin).")
     String context;
 
+    /** {@code --network}: the network mode of every RUN step (default, none, host). */
+    public String network() {
+        return network;
+    }
+
     /** Whether the context comes as a tar on stdin ({@code -}). */
     public boolean contextFromStdin() {
         return "-".equals(context);

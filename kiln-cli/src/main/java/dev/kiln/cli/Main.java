@@ -1,6 +1,8 @@
 package dev.kiln.cli;
 
 import dev.kiln.cli.build.BuildCommand;
+import dev.kiln.cli.cache.DuCommand;
+import dev.kiln.cli.cache.PruneCommand;
 import dev.kiln.cli.debug.DebugCommand;
 import dev.kiln.cli.images.ImagesCommand;
 import dev.kiln.cli.images.RmiCommand;
@@ -16,7 +18,7 @@ import java.util.List;
         description = "Builds container images from Dockerfiles, BuildKit-compatible, no daemon needed.%n"
                 + "Global option: --debug shows stack traces of errors.",
         subcommands = {CommandLine.HelpCommand.class, BuildCommand.class, ImagesCommand.class, RmiCommand.class,
-                DebugCommand.class})
+                DuCommand.class, PruneCommand.class, DebugCommand.class})
 public final class Main implements Runnable {
     static final String DEBUG_PROPERTY = "kiln.debug";
 

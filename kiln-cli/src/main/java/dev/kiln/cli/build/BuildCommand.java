@@ -11,14 +11,21 @@ import dev.kiln.core.KilnException;
 import dev.kiln.core.platform.Platform;
 import dev.kiln.exporter.OutputSpec;
 import dev.kiln.graph.ExecMeta;
+import dev.kiln.worker.ops.Entitlement;
 import dev.kiln.worker.ops.WorkerOptions;
+import dev.kiln.worker.session.SecretSpec;
+import dev.kiln.worker.session.SecretStore;
+import dev.kiln.worker.session.SshAgents;
+import dev.kiln.worker.session.SshSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -67,6 +74,18 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--ulimit", paramLabel = "TYPE=SOFT[:HARD]", description = "Ulimit options for RUN steps.")
     List<String> ulimitSpecs = new ArrayList<>();
 
+    @Option(names = "--secret", paramLabel = "id=ID[,src=FILE|env=VAR]",
+            description = "Secret to expose to the build (RUN --mount=type=secret); id=ID alone reads $ID or the file ID.")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--ssh", paramLabel = "default|ID[=SOCKET|KEY[,...]]",
+            description = "SSH agent socket or keys to expose to the build (RUN --mount=type=ssh).")
+    List<String> ssh = new ArrayList<>();
+
+    @Option(names = "--allow", paramLabel = "ENTITLEMENT", split = ",",
+            description = "Allow extra privileged entitlement: network.host, security.insecure.")
+    List<String> allow = new ArrayList<>();
+
     @Option(names = "--check", description = "Run the build checks only and report their findings.")
     boolean check;
 
@@ -107,8 +126,33 @@ public final class BuildCommand implements Callable<Integer> {
         Platform target = platforms.isEmpty() ? null : platforms.getFirst();
         return new BuildRunner.Job(
                 resolver -> build.convertRequest(build.contextDir(), target, resolver, System.in, System.getenv()),
-                build.contextDir(), outputSpecs(), pull, new WorkerOptions(Sizes.parse(shmSize, "--shm-size"), ulimits()),
+                build.contextDir(), outputSpecs(), pull, workerOptions(),
                 Optional.ofNullable(iidFile), Optional.ofNullable(metadataFile), quiet || progress.equals("quiet"));
+    }
+
+    private WorkerOptions workerOptions() {
+        return new WorkerOptions(Sizes.parse(shmSize, "--shm-size"), ulimits())
+                .withSession(SecretStore.load(secrets.stream().map(BuildCommand::secret).toList()),
+                        SshAgents.resolve(ssh.stream().map(SshSpec::parse).toList()))
+                .withAllowed(entitlements());
+    }
+
+    private static SecretSpec secret(String flag) {
+        try {
+            return SecretSpec.parse(flag);
+        } catch (KilnException e) {
+            throw new KilnException(e.kind(), "--secret " + flag + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code --allow}, plus network.host when the whole build runs with {@code --network host}, as buildx grants. */
+    private Set<Entitlement> entitlements() {
+        Set<Entitlement> allowed = EnumSet.noneOf(Entitlement.class);
+        allow.stream().map(String::strip).filter(a -> !a.isEmpty()).map(Entitlement::parse).forEach(allowed::add);
+        if (build.network().equals("host")) {
+            allowed.add(Entitlement.NETWORK_HOST);
+        }
+        return allowed;
     }
 
     private List<OutputSpec> outputSpecs() {

@@ -74,6 +74,7 @@ public final class BuildRunner {
                 Optional.of(engine.registry()), stdout));
         List<Exporter> resolvedOutputs = job.outputs().stream().map(exporters::resolve).toList();
         BuildWorker worker = engine.worker(Map.of(request.contextName(), job.contextDir()), job.worker());
+        worker.checkEntitlements(converted.graph());
         Solver solver = engine.solver(worker);
         try (SolveResult result = solve(solver, converted, request, sink)) {
             List<ExportResult> results = export(result, converted, resolver, resolvedOutputs,

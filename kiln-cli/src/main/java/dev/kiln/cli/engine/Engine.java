@@ -7,10 +7,12 @@ import dev.kiln.core.content.LocalContentStore;
 import dev.kiln.solver.Solver;
 import dev.kiln.solver.cache.SqliteCacheStore;
 import dev.kiln.worker.executor.RuncExecutor;
+import dev.kiln.worker.cachemount.CacheMountManager;
 import dev.kiln.worker.image.ImageSource;
 import dev.kiln.worker.image.LocalImageStore;
 import dev.kiln.worker.layer.LayerApplier;
 import dev.kiln.worker.layer.LayerDiffer;
+import dev.kiln.worker.ops.BuildCache;
 import dev.kiln.worker.ops.BuildWorker;
 import dev.kiln.worker.ops.WorkerOptions;
 import dev.kiln.worker.registry.RegistryClient;
@@ -114,6 +116,16 @@ public final class Engine implements AutoCloseable {
                 : new RuncExecutor(root.resolve("executor"));
         return new BuildWorker(snapshotter, mounter, executor, imageSource(), content, root.resolve("worker"),
                 localDirs, options);
+    }
+
+    /** The directories of {@code RUN --mount=type=cache}, for {@code kiln du} and {@code kiln prune}. */
+    public CacheMountManager cacheMounts() {
+        return BuildWorker.openCacheMounts(root.resolve("worker"));
+    }
+
+    /** The committed snapshots and the solver records on them, for {@code kiln du} and {@code kiln prune}. */
+    public BuildCache buildCache() {
+        return new BuildCache(snapshotter, cache);
     }
 
     public Solver solver(BuildWorker worker) {

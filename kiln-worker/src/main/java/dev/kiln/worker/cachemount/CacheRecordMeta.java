@@ -11,8 +11,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The {@code meta.json} of one cache directory record. */
-/** Times are nanoseconds since the epoch: fine enough that records made one after the other sort in order. */
+/**
+ * The {@code meta.json} of one cache directory record. Times are nanoseconds since the epoch: fine enough that
+ * records made one after the other sort in order.
+ */
 record CacheRecordMeta(String key, String sourceKey, long createdNanos, long lastUsedNanos) {
     static final String FILE = "meta.json";
 

@@ -5,9 +5,11 @@ import dev.kiln.core.KilnException;
 import dev.kiln.core.content.ContentStore;
 import dev.kiln.graph.ExecOp;
 import dev.kiln.graph.FileOp;
+import dev.kiln.graph.Graph;
 import dev.kiln.graph.Node;
 import dev.kiln.graph.SourceOp;
 import dev.kiln.solver.WorkerSpi;
+import dev.kiln.worker.cachemount.CacheMountManager;
 import dev.kiln.worker.executor.Executor;
 import dev.kiln.worker.image.ImageSource;
 import dev.kiln.worker.layer.LayerApplier;
@@ -32,13 +34,14 @@ public final class BuildWorker implements WorkerSpi {
     private final Path mirrorsRoot;
 
     /**
-     * @param stateRoot where the worker keeps mount points and context mirrors: the {@code worker}
-     *                  directory of Kiln's state root, which as a whole is kept out of build contexts
+     * @param stateRoot where the worker keeps mount points, context mirrors and cache mount directories:
+     *                  the {@code worker} directory of Kiln's state root, which as a whole is kept out of
+     *                  build contexts
      * @param localDirs the directories of {@code local://NAME} sources, by NAME
      */
     public BuildWorker(Snapshotter snapshotter, Mounter mounter, Executor executor, ImageSource images,
                        ContentStore content, Path stateRoot, Map<String, Path> localDirs, WorkerOptions options) {
-        this.context = new WorkerContext(snapshotter, mounter, executor, stateRoot.resolve("mnt"), options);
+        this.context = new WorkerContext(snapshotter, mounter, executor, stateRoot, options);
         this.images = images;
         this.content = content;
         this.applier = new LayerApplier(mounter);
@@ -50,7 +53,7 @@ public final class BuildWorker implements WorkerSpi {
     @Override
     public OpHandler resolve(Node node) {
         return switch (node.op()) {
-            case ExecOp exec -> new ExecHandler(node, exec, context);
+            case ExecOp exec -> new ExecHandler(node, exec, context, digests);
             case FileOp file -> new FileHandler(node, file, context, digests);
             case SourceOp source when source.isImage() ->
                     new ImageSourceHandler(node, source, context, images, content, applier);
@@ -59,6 +62,19 @@ public final class BuildWorker implements WorkerSpi {
             case SourceOp source -> throw new KilnException(ErrorKind.INVALID_ARGUMENT,
                     "source " + source.identifier() + " is not supported yet");
         };
+    }
+
+    /** The directories of {@code RUN --mount=type=cache} kept under a worker state root. */
+    public static CacheMountManager openCacheMounts(Path stateRoot) {
+        return CacheMountManager.open(stateRoot.resolve("cachemounts"));
+    }
+
+    /**
+     * Fails, naming the Dockerfile line, when a step of {@code graph} needs an entitlement this build was
+     * not granted ({@link WorkerOptions#allowed()}); call it before solving.
+     */
+    public void checkEntitlements(Graph graph) {
+        EntitlementCheck.check(graph, context.options().allowed());
     }
 
     /** The snapshot a build result is, for exporting it. */

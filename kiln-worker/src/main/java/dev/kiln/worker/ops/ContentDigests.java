@@ -7,17 +7,20 @@ import dev.kiln.worker.contenthash.ChecksumOptions;
 import dev.kiln.worker.contenthash.ContentHash;
 import dev.kiln.worker.contenthash.StatCache;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Content keys of copy sources: the checksum of exactly the files each copy reads. A synced build
- * context is hashed through its persistent stat cache (unchanged files are not read again); a
- * committed snapshot is immutable, so its checksums are remembered for the life of the worker.
+ * Content keys of the inputs a step reads (copy sources, read-only exec mounts): the checksum of exactly
+ * the selected files. A synced build context is hashed through its persistent stat cache (unchanged
+ * files are not read again); a committed snapshot is immutable, so its checksums are remembered for the
+ * life of the worker.
  */
 final class ContentDigests {
+    /** How exec mounts select: the path itself, a final symlink followed (BuildKit's exec selectors). */
+    private static final ChecksumOptions MOUNTED = new ChecksumOptions(true, false, List.of(), List.of());
+
     private final WorkerContext worker;
     private final Map<String, Digest> snapshotDigests = new ConcurrentHashMap<>();
 
@@ -25,17 +28,31 @@ final class ContentDigests {
         this.worker = worker;
     }
 
+    /** One selected path and how it is checksummed. */
+    private record Selection(String path, ChecksumOptions options) {
+    }
+
+    /** The checksum of the files the copies read. */
     Digest of(WorkerSpi.Result input, List<FileAction.Copy> copies) {
+        return selected(input, copies.stream().map(c -> new Selection(c.src(), ChecksumOptions.of(c))).toList());
+    }
+
+    /** The checksum of the paths an exec mounts from {@code input}. */
+    Digest ofMounted(WorkerSpi.Result input, List<String> paths) {
+        return selected(input, paths.stream().map(p -> new Selection(p, MOUNTED)).toList());
+    }
+
+    private Digest selected(WorkerSpi.Result input, List<Selection> selections) {
         if (input instanceof ContextResult context) {
             StatCache stats = StatCache.load(context.dir().resolveSibling(context.dir().getFileName() + ".stats"));
-            Digest d = combine(new ContentHash(context.dir(), stats), copies);
+            Digest d = combine(new ContentHash(context.dir(), stats), selections);
             stats.save();
             return d;
         }
         String name = worker.snapshotName(input);
-        return snapshotDigests.computeIfAbsent(name + "\n" + selector(copies), k -> {
+        return snapshotDigests.computeIfAbsent(name + "\n" + selections, k -> {
             try (ReadOnlyInputs view = new ReadOnlyInputs(worker)) {
-                return combine(new ContentHash(view.mount(input)), copies);
+                return combine(new ContentHash(view.mount(input)), selections);
             }
         });
     }
@@ -49,13 +66,13 @@ final class ContentDigests {
         return Digest.sha256(b.toString());
     }
 
-    private static Digest combine(ContentHash hash, List<FileAction.Copy> copies) {
-        if (copies.size() == 1) {
-            return hash.checksum(copies.getFirst().src(), ChecksumOptions.of(copies.getFirst()));
+    private static Digest combine(ContentHash hash, List<Selection> selections) {
+        if (selections.size() == 1) {
+            return hash.checksum(selections.getFirst().path(), selections.getFirst().options());
         }
         StringBuilder b = new StringBuilder();
-        for (FileAction.Copy c : copies) {
-            b.append(hash.checksum(c.src(), ChecksumOptions.of(c))).append('\n');
+        for (Selection s : selections) {
+            b.append(hash.checksum(s.path(), s.options())).append('\n');
         }
         return Digest.sha256(b.toString());
     }

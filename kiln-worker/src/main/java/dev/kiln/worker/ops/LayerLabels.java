@@ -15,7 +15,7 @@ public final class LayerLabels {
     static final String BLOB_DIGEST = "kiln.dev/blob.digest";
     static final String BLOB_MEDIA_TYPE = "kiln.dev/blob.mediatype";
     static final String BLOB_SIZE = "kiln.dev/blob.size";
-    private static final String LAYER_PREFIX = "layer-";
+    static final String LAYER_PREFIX = "layer-";
 
     private LayerLabels() {
     }

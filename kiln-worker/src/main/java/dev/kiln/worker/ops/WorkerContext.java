@@ -3,7 +3,10 @@ package dev.kiln.worker.ops;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.solver.WorkerSpi;
+import dev.kiln.worker.cachemount.CacheMountManager;
 import dev.kiln.worker.executor.Executor;
+import dev.kiln.worker.session.SecretMounts;
+import dev.kiln.worker.session.SecretScratch;
 import dev.kiln.worker.snapshot.Kind;
 import dev.kiln.worker.snapshot.Mount;
 import dev.kiln.worker.snapshot.Mounter;
@@ -17,10 +20,12 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The parts the op handlers share, and the snapshot chores they all do: make a writable snapshot and
- * mount it, unmount, commit under a fresh name, clean up after a failure.
+ * mount it, unmount, commit under a fresh name, clean up after a failure. The cache mount directories
+ * and the secret scratch area are opened on first use, so builds without RUN mounts pay nothing.
  */
 final class WorkerContext {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -30,13 +35,19 @@ final class WorkerContext {
     private final Executor executor;
     private final Path mountRoot;
     private final WorkerOptions options;
+    private final Supplier<CacheMountManager> cacheMounts;
+    private final Supplier<SecretMounts> secretMounts;
 
-    WorkerContext(Snapshotter snapshotter, Mounter mounter, Executor executor, Path mountRoot, WorkerOptions options) {
+    /** @param stateRoot where mount points, cache mount directories and secret scratch space live */
+    WorkerContext(Snapshotter snapshotter, Mounter mounter, Executor executor, Path stateRoot, WorkerOptions options) {
         this.snapshotter = snapshotter;
         this.mounter = mounter;
         this.executor = executor;
-        this.mountRoot = mountRoot;
+        this.mountRoot = stateRoot.resolve("mnt");
         this.options = options;
+        this.cacheMounts = memoized(() -> BuildWorker.openCacheMounts(stateRoot));
+        this.secretMounts = memoized(() -> new SecretMounts(options.secrets(), mounter,
+                SecretScratch.open(stateRoot.resolve("secrets"))));
     }
 
     Snapshotter snapshotter() {
@@ -53,6 +64,14 @@ final class WorkerContext {
 
     WorkerOptions options() {
         return options;
+    }
+
+    CacheMountManager cacheMounts() {
+        return cacheMounts.get();
+    }
+
+    SecretMounts secretMounts() {
+        return secretMounts.get();
     }
 
     String newKey(String kind) {
@@ -133,6 +152,20 @@ final class WorkerContext {
             return s.name();
         }
         throw new KilnException(ErrorKind.INVALID_ARGUMENT, "input " + input.id() + " is not a filesystem snapshot");
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> open) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = open.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static String randomHex() {

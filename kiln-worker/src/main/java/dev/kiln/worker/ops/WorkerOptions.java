@@ -1,17 +1,37 @@
 package dev.kiln.worker.ops;
 
 import dev.kiln.graph.ExecMeta;
+import dev.kiln.worker.session.SecretStore;
+import dev.kiln.worker.session.SshAgents;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Build-wide settings of RUN steps that are not part of the graph: {@code --shm-size} (0 = BuildKit's
- * 64 MiB) and {@code --ulimit} defaults, which a step's own ulimits override.
+ * 64 MiB) and {@code --ulimit} defaults, which a step's own ulimits override; the client's secrets
+ * ({@code --secret}) and SSH agents ({@code --ssh}), which never enter the graph or a cache key; and the
+ * entitlements the build was granted ({@code --allow}).
  */
-public record WorkerOptions(long shmSize, List<ExecMeta.Ulimit> ulimits) {
+public record WorkerOptions(long shmSize, List<ExecMeta.Ulimit> ulimits, SecretStore secrets, SshAgents ssh,
+                            Set<Entitlement> allowed) {
     public static final WorkerOptions DEFAULT = new WorkerOptions(0, List.of());
 
     public WorkerOptions {
         ulimits = List.copyOf(ulimits);
+        allowed = Set.copyOf(allowed);
+    }
+
+    /** No secrets, no SSH agents, no entitlements. */
+    public WorkerOptions(long shmSize, List<ExecMeta.Ulimit> ulimits) {
+        this(shmSize, ulimits, SecretStore.empty(), SshAgents.none(), Set.of());
+    }
+
+    public WorkerOptions withSession(SecretStore newSecrets, SshAgents newSsh) {
+        return new WorkerOptions(shmSize, ulimits, newSecrets, newSsh, allowed);
+    }
+
+    public WorkerOptions withAllowed(Set<Entitlement> newAllowed) {
+        return new WorkerOptions(shmSize, ulimits, secrets, ssh, newAllowed);
     }
 }

@@ -2,15 +2,14 @@ package dev.kiln.worker.session;
 
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
-import dev.kiln.worker.snapshot.Mount;
 import dev.kiln.worker.snapshot.Mounter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A secret materialised for one exec step: a file on a private tmpfs, bind-mounted read-only into the container
- * at the secret's target. {@link #close()} right after the step unmounts the tmpfs, so the value is gone from
+ * A secret materialised for one exec step: a file on a private tmpfs, which the step bind-mounts read-only at the
+ * secret's target. {@link #close()} right after the step unmounts the tmpfs, so the value is gone from
  * memory-backed storage and no stub is left behind.
  */
 public final class SecretFile implements AutoCloseable {
@@ -28,11 +27,6 @@ public final class SecretFile implements AutoCloseable {
     /** The host path of the secret file. */
     public Path file() {
         return file;
-    }
-
-    /** The mount to place at the target inside the container: a read-only bind of {@link #file()}. */
-    public Mount bindMount() {
-        return Mount.bind(file.toString(), true);
     }
 
     @Override

@@ -14,9 +14,10 @@ import java.util.Map;
  * reads {@code ***}, also when the value arrives split across writes; {@link #leakedIds} reports which secrets
  * occur in some bytes (leak tests, output checks).
  *
- * <p>What is masked: each value exactly, and the value without its trailing line break (secret files usually end
- * with one that an echo of the value does not print). Values shorter than {@link #MIN_LENGTH} bytes are not
- * masked: replacing every "a" or "42" in a log would make it unreadable, and the gaps would spell the secret
+ * <p>What is masked: each value without its trailing line breaks (secret files usually end with one, which an echo
+ * of the value does not print), so the value with them is masked too and the line break stays in the output where
+ * it separates lines. Values shorter than {@link #MIN_LENGTH} bytes are not masked: replacing every "a" or "42" in
+ * a log would make it unreadable, and the gaps would spell the secret
  * anyway. Where two values overlap at one position the longest wins.
  */
 public final class SecretMasker {
@@ -40,10 +41,9 @@ public final class SecretMasker {
     public static SecretMasker of(Map<String, byte[]> secrets) {
         Map<String, Pattern> unique = new LinkedHashMap<>();
         secrets.forEach((id, value) -> {
-            for (byte[] form : List.of(value, withoutLineBreak(value))) {
-                if (form.length >= MIN_LENGTH) {
-                    unique.putIfAbsent(Arrays.toString(form), new Pattern(id, form.clone()));
-                }
+            byte[] form = withoutLineBreak(value);
+            if (form.length >= MIN_LENGTH) {
+                unique.putIfAbsent(Arrays.toString(form), new Pattern(id, form));
             }
         });
         List<Pattern> sorted = new ArrayList<>(unique.values());

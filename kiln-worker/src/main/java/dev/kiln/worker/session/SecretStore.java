@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The build's secrets, id to value, held in this process's memory only: values are read once when the build
- * starts and are never written to Kiln's state directory, cache or logs. Later flags with the same id win, as in
- * BuildKit's store.
+ * The build's secrets, id to value, held in this process's memory: values are read once when the build starts
+ * and never enter Kiln's cache, snapshots, images or logs. A secret file lives on a tmpfs for one step; an
+ * {@code env=} secret is part of the step's process environment, which runc reads from the bundle's config.json
+ * in the executor's state directory for the duration of the step (as in BuildKit, whose state lives on /run).
+ * Later flags with the same id win, as in BuildKit's store.
  */
 public final class SecretStore {
     private final Map<String, byte[]> values;

@@ -4,6 +4,7 @@ import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.json.Json;
 import java.nio.file.Path;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sqlite.SQLiteConfig;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -40,7 +42,14 @@ final class MetaStore implements AutoCloseable {
 
     static MetaStore open(Path file) {
         try {
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+            // Kiln processes sharing a state root use this file concurrently. Reads run in autocommit mode, so
+            // each sees what other processes committed; a transaction takes the write lock up front (a deferred
+            // one that reads, then writes fails with SQLITE_BUSY_SNAPSHOT when another process committed
+            // meanwhile) and waits for it while another process holds it.
+            SQLiteConfig config = new SQLiteConfig();
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.setBusyTimeout(30_000);
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
             try (Statement st = db.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute("PRAGMA synchronous=FULL");
@@ -50,8 +59,6 @@ final class MetaStore implements AutoCloseable {
                         + " labels TEXT NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL,"
                         + " size INTEGER NOT NULL DEFAULT 0, inodes INTEGER NOT NULL DEFAULT 0)");
             }
-            db.setAutoCommit(false);
-            db.commit();
             return new MetaStore(db, file);
         } catch (SQLException e) {
             throw new KilnException(ErrorKind.INTERNAL, "open snapshot metadata " + file + ": " + e.getMessage(), e);
@@ -66,6 +73,7 @@ final class MetaStore implements AutoCloseable {
     /** Runs {@code work} as one transaction: committed if it returns, rolled back if it throws. */
     <T> T transaction(Work<T> work) {
         try {
+            db.setAutoCommit(false);
             T result = work.run();
             db.commit();
             return result;
@@ -74,6 +82,17 @@ final class MetaStore implements AutoCloseable {
             if (e instanceof KilnException k) {
                 throw k;
             }
+            throw new KilnException(ErrorKind.INTERNAL, "snapshot metadata " + file + ": " + e.getMessage(), e);
+        } finally {
+            endTransaction();
+        }
+    }
+
+    /** Back to autocommit, which also releases the write lock the driver took again after the commit. */
+    private void endTransaction() {
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException e) {
             throw new KilnException(ErrorKind.INTERNAL, "snapshot metadata " + file + ": " + e.getMessage(), e);
         }
     }

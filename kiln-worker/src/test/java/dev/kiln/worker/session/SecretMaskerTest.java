@@ -20,8 +20,8 @@ class SecretMaskerTest {
             "abcdef", bytes("abcdef")));
 
     @Test
-    void wrap_replacesEachExactValue() throws IOException {
-        assertThat(masked(List.of("pw=hunter2-token\nnext\n"))).isEqualTo("pw=***next\n");
+    void wrap_replacesEachValue_keepingItsTrailingLineBreak() throws IOException {
+        assertThat(masked(List.of("pw=hunter2-token\nnext\n"))).isEqualTo("pw=***\nnext\n");
     }
 
     @Test

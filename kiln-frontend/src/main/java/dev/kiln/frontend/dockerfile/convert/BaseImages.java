@@ -183,8 +183,7 @@ final class BaseImages {
         for (String trigger : triggers) {
             Instruction i = parseTrigger(trigger, d);
             Command c = deps.toCommand(i, d.location, true);
-            newDeps |= !c.sources().isEmpty();
-            deps.registerSources(d, c);
+            newDeps |= deps.registerSources(d, c);
             commands.add(c);
         }
         commands.addAll(d.commands);
