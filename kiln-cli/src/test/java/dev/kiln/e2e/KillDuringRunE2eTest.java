@@ -1,6 +1,5 @@
 package dev.kiln.e2e;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,16 +32,10 @@ class KillDuringRunE2eTest {
             assertThat(r.out().resolve("after")).hasContent("after\n");
             assertThat(gate.requests()).isEqualTo(2);
             AfterKill.assertConsistent(kiln, r.context());
-        } finally {
-            // The killed build's exec mount leaks (see the disabled test below); detached here so that this
-            // test checks everything else and the class's own leak check stays meaningful.
-            Mounts.detachAll(kiln.root());
         }
     }
 
     @Test
-    @Disabled("bug: the rootfs mount of a RUN whose kiln was killed (worker/mnt/exec-*) is never unmounted:"
-            + " no start-up sweep of abandoned exec mounts")
     void theSameBuildAfterwards_leavesNoMountOfTheKilledRun() {
         try (Gate gate = new Gate()) {
             killDuringRunThenRebuild(gate);

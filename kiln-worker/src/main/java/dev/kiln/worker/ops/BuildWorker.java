@@ -42,6 +42,7 @@ public final class BuildWorker implements WorkerSpi {
     public BuildWorker(Snapshotter snapshotter, Mounter mounter, Executor executor, ImageSource images,
                        ContentStore content, Path stateRoot, Map<String, Path> localDirs, WorkerOptions options) {
         this.context = new WorkerContext(snapshotter, mounter, executor, stateRoot, options);
+        context.sweepAbandoned();
         this.images = images;
         this.content = content;
         this.applier = new LayerApplier(mounter);

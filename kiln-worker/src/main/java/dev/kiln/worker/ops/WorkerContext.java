@@ -74,8 +74,14 @@ final class WorkerContext {
         return secretMounts.get();
     }
 
+    /** A key for this process's work on a snapshot; see {@link AbandonedWork} for why it holds the pid. */
     String newKey(String kind) {
-        return kind + "-" + randomHex();
+        return kind + "-" + AbandonedWork.ownerTag() + "-" + randomHex();
+    }
+
+    /** Removes mounts and snapshots left by steps of Kiln processes that died. */
+    void sweepAbandoned() {
+        AbandonedWork.sweep(snapshotter, mountRoot);
     }
 
     String newContainerId() {
