@@ -180,7 +180,9 @@ class LayerSnapshotTest {
 
     @Test
     void gzipZstdAndPlainLayersApplyAlikeWithTheSameDiffId() throws IOException {
-        byte[] plain = tar(TarEntry.regular("etc/os-release", 100, 0644), TarEntry.symlink("bin", "usr/bin"));
+        // The directory is in the layer: an implicit parent would get the wall-clock mtime of each apply.
+        byte[] plain = tar(TarEntry.directory("etc/", 0755), TarEntry.regular("etc/os-release", 100, 0644),
+                TarEntry.symlink("bin", "usr/bin"));
         List<Digest> ids = new ArrayList<>();
         List<Map<String, String>> trees = new ArrayList<>();
         for (byte[] blob : List.of(plain, Compression.gzip(plain), Compression.zstd(plain))) {
