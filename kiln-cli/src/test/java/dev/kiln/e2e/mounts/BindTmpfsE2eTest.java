@@ -1,9 +1,6 @@
 package dev.kiln.e2e.mounts;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,23 +11,7 @@ import static dev.kiln.e2e.mounts.Kiln.BUSYBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code RUN --mount=type=bind} and {@code type=tmpfs} through real builds. */
-class BindTmpfsE2eTest {
-    @TempDir
-    static Path dir;
-    static Kiln kiln;
-
-    @BeforeAll
-    static void setUp() {
-        Kiln.assumeBuildsCanRun();
-        kiln = new Kiln(dir.resolve("root"));
-    }
-
-    @AfterAll
-    static void nothingLeftMounted() throws IOException {
-        if (kiln != null) {
-            kiln.assertNothingMounted();
-        }
-    }
+class BindTmpfsE2eTest extends MountsE2eBase {
 
     @Test
     void bind_defaultsToTheContext_readOnly_andLeavesNothingInTheImage() {

@@ -1,9 +1,6 @@
 package dev.kiln.e2e.mounts;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,23 +10,7 @@ import static dev.kiln.e2e.mounts.Kiln.BUSYBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code RUN --mount=type=cache} through real builds: runc, overlayfs, the cache directories on disk. */
-class CacheMountE2eTest {
-    @TempDir
-    static Path dir;
-    static Kiln kiln;
-
-    @BeforeAll
-    static void setUp() {
-        Kiln.assumeBuildsCanRun();
-        kiln = new Kiln(dir.resolve("root"));
-    }
-
-    @AfterAll
-    static void nothingLeftMounted() throws IOException {
-        if (kiln != null) {
-            kiln.assertNothingMounted();
-        }
-    }
+class CacheMountE2eTest extends MountsE2eBase {
 
     private static Path context(String name, String dockerfile) {
         return Kiln.context(dir.resolve(name), Map.of("Dockerfile", dockerfile));

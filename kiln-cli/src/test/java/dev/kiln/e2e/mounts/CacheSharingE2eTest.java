@@ -2,10 +2,8 @@ package dev.kiln.e2e.mounts;
 
 import dev.kiln.worker.cachemount.CacheMountInfo;
 import dev.kiln.worker.ops.BuildWorker;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,26 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each step marks {@code WHO.started} in its cache mount and waits for the test to drop {@code WHO.release}
  * there, so the test sees exactly which directory each build got and when.
  */
-class CacheSharingE2eTest {
+class CacheSharingE2eTest extends MountsE2eBase {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-
-    @TempDir
-    static Path dir;
-    static Kiln kiln;
 
     @BeforeAll
     static void warmUp() {
-        Kiln.assumeBuildsCanRun();
-        kiln = new Kiln(dir.resolve("root"));
         // Pull and unpack the base once, so the two concurrent builds race only on the cache mount.
         kiln.build(Kiln.context(dir.resolve("warm"), Map.of("Dockerfile", "FROM " + BUSYBOX + "\nRUN true\n"))).ok();
-    }
-
-    @AfterAll
-    static void nothingLeftMounted() throws IOException {
-        if (kiln != null) {
-            kiln.assertNothingMounted();
-        }
     }
 
     /** Both builds run their steps at the same time in one directory. */

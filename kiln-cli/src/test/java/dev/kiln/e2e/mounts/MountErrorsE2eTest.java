@@ -1,11 +1,7 @@
 package dev.kiln.e2e.mounts;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,23 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Mistakes in RUN mounts and in the flags that feed them: each is one {@code ERROR:} line, naming the
  * Dockerfile line where there is one, with no stack trace; and the secret hygiene check of real builds.
  */
-class MountErrorsE2eTest {
-    @TempDir
-    static Path dir;
-    static Kiln kiln;
-
-    @BeforeAll
-    static void setUp() {
-        Kiln.assumeBuildsCanRun();
-        kiln = new Kiln(dir.resolve("root"));
-    }
-
-    @AfterAll
-    static void nothingLeftMounted() throws IOException {
-        if (kiln != null) {
-            kiln.assertNothingMounted();
-        }
-    }
+class MountErrorsE2eTest extends MountsE2eBase {
 
     private static Kiln.Run failingBuild(String name, String run, String... flags) {
         Path ctx = Kiln.context(dir.resolve(name), Map.of("Dockerfile", """

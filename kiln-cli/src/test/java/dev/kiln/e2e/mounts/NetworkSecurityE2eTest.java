@@ -1,9 +1,6 @@
 package dev.kiln.e2e.mounts;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,28 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * container's interfaces are read from /proc/net/dev, its capabilities from /proc/self/status, and both are
  * compared with the host's.
  */
-class NetworkSecurityE2eTest {
+class NetworkSecurityE2eTest extends MountsE2eBase {
     /** BuildKit's insecure steps get every capability up to CAP_AUDIT_READ (its test expects CapEff 3fffffffff). */
     private static final long BUILDKIT_INSECURE = 0x3fffffffffL;
     /** containerd 1.x's default set, which BuildKit's sandbox test expects (CapBnd 00000000a80425fb). */
     private static final long BUILDKIT_SANDBOX = 0xa80425fbL;
-
-    @TempDir
-    static Path dir;
-    static Kiln kiln;
-
-    @BeforeAll
-    static void setUp() {
-        Kiln.assumeBuildsCanRun();
-        kiln = new Kiln(dir.resolve("root"));
-    }
-
-    @AfterAll
-    static void nothingLeftMounted() throws IOException {
-        if (kiln != null) {
-            kiln.assertNothingMounted();
-        }
-    }
 
     private static Path context(String name, String runs) {
         return Kiln.context(dir.resolve(name), Map.of("Dockerfile", "FROM " + BUSYBOX + "\nRUN true\n" + runs));

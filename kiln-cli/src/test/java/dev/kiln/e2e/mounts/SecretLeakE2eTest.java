@@ -1,9 +1,7 @@
 package dev.kiln.e2e.mounts;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,27 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it shows. A marker written into a layer and printed by a step must be found, so the scan is known to
  * reach into every place it claims to search.
  */
-class SecretLeakE2eTest {
+class SecretLeakE2eTest extends MountsE2eBase {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String LAYER_MARKER = "kiln-leak-test-marker-in-a-layer";
     private static final String OUTPUT_MARKER = "kiln-leak-test-marker-in-the-output";
 
-    @TempDir
-    static Path dir;
-    static Kiln kiln;
-
     @BeforeAll
     static void setUp() {
-        Kiln.assumeBuildsCanRun();
         SshClientImage.assumeAvailable();
-        kiln = new Kiln(dir.resolve("root"));
-    }
-
-    @AfterAll
-    static void nothingLeftMounted() throws IOException {
-        if (kiln != null) {
-            kiln.assertNothingMounted();
-        }
     }
 
     private static String random(String prefix) {

@@ -1,10 +1,8 @@
 package dev.kiln.e2e.mounts;
 
 import dev.kiln.core.Digest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,26 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code RUN --mount=type=secret} and {@code kiln build --secret} through real builds. Steps prove they saw
  * the right value by printing its sha256, never the value (which the output masking would hide anyway).
  */
-class SecretMountE2eTest {
+class SecretMountE2eTest extends MountsE2eBase {
     private static final String VALUE = "s3cr3t-token-for-kiln-e2e";
 
-    @TempDir
-    static Path dir;
-    static Kiln kiln;
     static Path secretFile;
 
     @BeforeAll
     static void setUp() throws IOException {
-        Kiln.assumeBuildsCanRun();
-        kiln = new Kiln(dir.resolve("root"));
         secretFile = Files.writeString(dir.resolve("token.txt"), VALUE);
-    }
-
-    @AfterAll
-    static void nothingLeftMounted() throws IOException {
-        if (kiln != null) {
-            kiln.assertNothingMounted();
-        }
     }
 
     private static Path context(String name, String dockerfile) {

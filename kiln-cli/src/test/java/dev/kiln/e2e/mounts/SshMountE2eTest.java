@@ -1,11 +1,8 @@
 package dev.kiln.e2e.mounts;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,25 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and key files served by Kiln's own agent, both listed by OpenSSH's {@code ssh-add -l} inside the
  * container (see {@link SshClientImage} for how the image gets ssh-add offline).
  */
-class SshMountE2eTest {
-    @TempDir
-    static Path dir;
-    static Kiln kiln;
+class SshMountE2eTest extends MountsE2eBase {
     static Path key;
 
     @BeforeAll
     static void setUp() {
-        Kiln.assumeBuildsCanRun();
         SshClientImage.assumeAvailable();
-        kiln = new Kiln(dir.resolve("root"));
         key = SshAgentProcess.generate(dir, "id_ed25519", "ed25519");
-    }
-
-    @AfterAll
-    static void nothingLeftMounted() throws IOException {
-        if (kiln != null) {
-            kiln.assertNothingMounted();
-        }
     }
 
     @Test
