@@ -23,9 +23,9 @@ import java.util.function.Supplier;
  * {@link ContentStore}. Everything fetched is verified and kept verbatim in the store; nothing is fetched unless
  * asked for (layers are the caller's decision). Pulls try the configured mirrors first, then the origin; pushes go
  * to the origin. At most {@link RegistryOptions#maxConcurrentPerRegistry()} requests run per registry at a time.
- * Thread-safe; share one per build.
+ * Thread-safe; share one per build, and close it when done.
  */
-public final class RegistryClient {
+public final class RegistryClient implements AutoCloseable {
     /** Manifests and indexes larger than this are refused (containerd uses the same limit). */
     public static final long MAX_MANIFEST_BYTES = 4 << 20;
     /** Image configs are JSON documents; anything this large is hostile. */
@@ -33,6 +33,7 @@ public final class RegistryClient {
 
     private final ContentStore store;
     private final RegistryOptions options;
+    private final Transports transports = new Transports();
     private final RegistryHosts hosts;
     private final ManifestFetcher manifests;
     private final BlobFetcher blobs;
@@ -44,7 +45,6 @@ public final class RegistryClient {
         this.store = store;
         this.options = options;
         this.hosts = new RegistryHosts(options.hosts());
-        Transports transports = new Transports();
         Authorizer authorizer = new Authorizer(options.credentials(), new TokenClient(transports, options.silenceTimeout()));
         RegistryHttp http = new RegistryHttp(transports, authorizer, options.silenceTimeout());
         this.manifests = new ManifestFetcher(http);
@@ -55,6 +55,12 @@ public final class RegistryClient {
 
     public ContentStore contentStore() {
         return store;
+    }
+
+    /** Shuts down the HTTP connections; requests still running fail. */
+    @Override
+    public void close() {
+        transports.close();
     }
 
     /**

@@ -30,13 +30,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * flow control throttles pushes) and no automatic redirects: {@link RegistryHttp} follows them itself so that
  * credentials never travel to another host (blob downloads redirect to storage backends).
  */
-final class Transports {
+final class Transports implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(1);
 
     private final Map<Endpoint.TlsSettings, HttpClient> clients = new ConcurrentHashMap<>();
 
     HttpClient client(Endpoint.TlsSettings tls) {
         return clients.computeIfAbsent(tls, Transports::newClient);
+    }
+
+    /**
+     * Stops every client's selector thread. That thread waits in epoll inside native code, and the JVM's exit
+     * waits about 300 ms for threads in native code to come back before it gives up on them.
+     */
+    @Override
+    public void close() {
+        for (HttpClient c : clients.values()) {
+            c.shutdownNow();
+        }
+        try {
+            for (HttpClient c : clients.values()) {
+                c.awaitTermination(SHUTDOWN_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        clients.clear();
     }
 
     private static HttpClient newClient(Endpoint.TlsSettings tls) {
