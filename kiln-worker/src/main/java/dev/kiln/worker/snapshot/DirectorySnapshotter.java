@@ -5,7 +5,6 @@ import dev.kiln.core.KilnException;
 import dev.kiln.worker.sys.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
@@ -72,14 +71,18 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
     @Override
     public Usage usage(String key) {
         SnapshotRow row = locked(() -> existing(key));
-        if (row.kind() == Kind.COMMITTED) {
-            return row.usage();
-        }
+        return row.kind() == Kind.COMMITTED ? row.usage() : measure(row, key);
+    }
+
+    /** The usage of a snapshot's own directory, measured now (outside the lock: the directory's owner writes it). */
+    private Usage measure(SnapshotRow row, String key) {
+        Path fs = fsDir(row.id());
         try {
-            return DiskUsage.of(fsDir(row.id()));
-        } catch (NoSuchFileException e) {
-            throw new KilnException(ErrorKind.NOT_FOUND, "snapshot " + key + ": removed while measuring usage", e);
+            return DiskUsage.of(fs);
         } catch (IOException e) {
+            if (!Files.exists(fs)) {
+                throw new KilnException(ErrorKind.NOT_FOUND, "snapshot " + key + ": removed while measuring usage", e);
+            }
             throw internal("usage of snapshot " + key, e);
         }
     }
@@ -108,14 +111,13 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
 
     @Override
     public void commit(String name, String key, Map<String, String> labels) {
+        SnapshotRow active = locked(() -> committable(name, key));
+        Usage usage = measure(active, key); // a layer import has thousands of entries: not under the lock
         locked(() -> {
-            SnapshotRow row = existing(key);
-            if (row.kind() != Kind.ACTIVE) {
-                throw new KilnException(ErrorKind.FAILED_PRECONDITION, "snapshot " + key + " is "
-                        + row.kind().name().toLowerCase() + "; only active snapshots can be committed");
+            SnapshotRow row = committable(name, key);
+            if (row.id() != active.id()) {
+                throw new KilnException(ErrorKind.NOT_FOUND, "snapshot " + key + ": removed while being committed");
             }
-            requireAbsent(name);
-            Usage usage = DiskUsage.of(fsDir(row.id()));
             Map<String, String> merged = new HashMap<>(row.labels());
             merged.putAll(labels);
             store.transaction(() -> {
@@ -124,6 +126,16 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
             });
             return null;
         });
+    }
+
+    private SnapshotRow committable(String name, String key) throws SQLException {
+        SnapshotRow row = existing(key);
+        if (row.kind() != Kind.ACTIVE) {
+            throw new KilnException(ErrorKind.FAILED_PRECONDITION, "snapshot " + key + " is "
+                    + row.kind().name().toLowerCase() + "; only active snapshots can be committed");
+        }
+        requireAbsent(name);
+        return row;
     }
 
     @Override
