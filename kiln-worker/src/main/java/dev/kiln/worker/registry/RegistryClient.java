@@ -12,7 +12,9 @@ import dev.kiln.core.oci.MediaTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.Set;
 import java.util.function.Function;
@@ -40,6 +42,7 @@ public final class RegistryClient implements AutoCloseable {
     private final BlobPusher blobPusher;
     private final ManifestPusher manifestPusher;
     private final Map<String, Semaphore> perRegistry = new ConcurrentHashMap<>();
+    private final Map<ImageReference, CompletableFuture<Descriptor>> resolved = new ConcurrentHashMap<>();
 
     public RegistryClient(ContentStore store, RegistryOptions options) {
         this.store = store;
@@ -64,16 +67,42 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /**
-     * Resolves a tag or digest to the descriptor of its manifest or index, whose bytes are then in the store.
+     * Resolves a tag or digest to the descriptor of its manifest or index, whose bytes are then in the store. A
+     * reference is asked for once per client (a client lives for one command): all stages of a build that name the
+     * same image get the same manifest, with one request, as with BuildKit's per-build image metadata resolver.
      *
      * @throws KilnException NOT_FOUND ({@code <ref>: not found: <registry's answer>}), UNAVAILABLE (unreachable),
      *                       PERMISSION_DENIED, FAILED_PRECONDITION (digest mismatch, oversized or unsupported manifest)
      */
     public Descriptor resolve(ImageReference ref) {
-        ManifestFetcher.Fetched f = onPullEndpoints(ref, ep ->
-                manifests.fetch(ep, ref.path(), ref.manifestReference(), null, ref.toString()));
-        store.put(f.bytes(), f.descriptor().parsedDigest());
-        return f.descriptor();
+        CompletableFuture<Descriptor> mine = new CompletableFuture<>();
+        CompletableFuture<Descriptor> known = resolved.putIfAbsent(ref, mine);
+        if (known != null) {
+            return await(known, ref);
+        }
+        try {
+            ManifestFetcher.Fetched f = onPullEndpoints(ref, ep ->
+                    manifests.fetch(ep, ref.path(), ref.manifestReference(), null, ref.toString()));
+            store.put(f.bytes(), f.descriptor().parsedDigest());
+            mine.complete(f.descriptor());
+            return f.descriptor();
+        } catch (RuntimeException e) {
+            resolved.remove(ref, mine); // failures are not remembered: the next caller asks again
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static Descriptor await(CompletableFuture<Descriptor> pending, ImageReference ref) {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KilnException(ErrorKind.CANCELED, "interrupted while resolving " + ref);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new KilnException(ErrorKind.INTERNAL, "resolve " + ref + ": " + e.getCause(), e.getCause());
+        }
     }
 
     /**
