@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * <p>Crash safety: a new snapshot is built in {@code snapshots/new-*} and renamed to its id inside the metadata
  * transaction that records it; a removed snapshot leaves the metadata first. So after a crash every directory
  * under {@code snapshots/} that the metadata does not know is debris, and opening the snapshotter deletes it
- * (after detaching any mount left below the root).
+ * (after detaching any mount left below the root). Only what makes a layer waits for the disk (a commit, and the
+ * removal of a committed snapshot): active and view snapshots are scratch, recorded without syncing, so that a
+ * power loss can at worst lose them or leave one behind, never a committed snapshot without its directory.
  */
 abstract sealed class DirectorySnapshotter implements Snapshotter permits OverlaySnapshotter, NativeSnapshotter {
     private final ReentrantLock lock = new ReentrantLock();
@@ -120,6 +122,7 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
             }
             Map<String, String> merged = new HashMap<>(row.labels());
             merged.putAll(labels);
+            AtomicFiles.syncDirectory(snapshots); // the directory's rename from prepare, before the row says committed
             store.transaction(() -> {
                 store.markCommitted(row.id(), name, merged, usage, Instant.now());
                 return null;
@@ -150,10 +153,16 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
                 throw new KilnException(ErrorKind.FAILED_PRECONDITION,
                         "snapshot " + key + " is the parent of a snapshot being prepared");
             }
-            store.transaction(() -> {
+            MetaStore.Work<Void> delete = () -> {
                 store.delete(row.id());
                 return null;
-            });
+            };
+            // A committed snapshot's removal must stick before its directory goes; a scratch one may come back.
+            if (row.kind() == Kind.COMMITTED) {
+                store.transaction(delete);
+            } else {
+                store.scratchTransaction(delete);
+            }
             return row.id();
         });
         try {
@@ -196,12 +205,12 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
             }
             populate(fs, kind, parentFs);
             Path built = temp;
-            SnapshotRow row = locked(() -> store.transaction(() -> {
+            // Not synced: until its commit a snapshot is scratch (commit syncs the rename before recording it).
+            SnapshotRow row = locked(() -> store.scratchTransaction(() -> {
                 requireAbsent(key);
                 long id = store.insert(key, kind, parentRow == null ? null : parentRow.id(), labels, Instant.now());
                 placed[0] = snapshots.resolve(Long.toString(id));
                 Files.move(built, placed[0], StandardCopyOption.ATOMIC_MOVE);
-                AtomicFiles.syncDirectory(snapshots);
                 return store.get(key).orElseThrow();
             }));
             temp = null;
