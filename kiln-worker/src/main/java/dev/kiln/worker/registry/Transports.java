@@ -5,6 +5,7 @@ import dev.kiln.core.KilnException;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -60,18 +61,21 @@ final class Transports implements AutoCloseable {
     }
 
     private static HttpClient newClient(Endpoint.TlsSettings tls) {
+        // Configured CA files are read now, so a bad one is reported as a configuration error; otherwise TLS is set
+        // up on the first HTTPS connection (plain-HTTP registries never pay for it).
+        SSLContext context = tls.ca().isEmpty() ? new LazySslContext(() -> sslContext(tls)) : sslContext(tls);
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(CONNECT_TIMEOUT)
-                .sslContext(sslContext(tls))
+                .sslContext(context)
+                .sslParameters(new SSLParameters()) // the engine's defaults; see LazySslContext
                 .build();
     }
 
     private static SSLContext sslContext(Endpoint.TlsSettings tls) {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            // Configured CA files are read now, so a bad one is reported as a configuration error.
             TrustManager tm = tls.insecure() ? new TrustEverything()
                     : tls.ca().isEmpty() ? new LazyTrust(tls) : trustWithExtraCas(tls);
             ctx.init(null, new TrustManager[]{tm}, null);
