@@ -1,11 +1,10 @@
 package dev.kiln.core;
 
-import dev.kiln.core.content.NativeSha256;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -55,9 +54,12 @@ public record Digest(String algorithm, String hex) implements Comparable<Digest>
         return new Digest("sha256", HexFormat.of().formatHex(finished.digest()));
     }
 
-    /** A SHA-256 digest, computed by libcrypto when it can be loaded (much faster; see {@link NativeSha256}). */
     public static MessageDigest newSha256() {
-        return NativeSha256.create();
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The first 12 hex characters, as docker shows image ids. */

@@ -20,6 +20,7 @@ import dev.kiln.worker.snapshot.Mount;
 import dev.kiln.worker.snapshot.Mounter;
 import dev.kiln.worker.snapshot.Snapshotter;
 import dev.kiln.worker.snapshot.Snapshotters;
+import dev.kiln.worker.sys.NativeSha256;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ import java.util.Optional;
  * {@code executor/} (runc state), {@code worker/} (mount points, context mirrors), {@code tmp/}.
  *
  * <p>Each store is opened on first use, so a command pays only for what it touches ({@code kiln images} never
- * opens the snapshotter or the cache database); thread-safe.
+ * opens the snapshotter or the cache database); thread-safe. Opening one makes SHA-256 native for large
+ * messages in this process ({@link NativeSha256}).
  */
 public final class Engine implements AutoCloseable {
     private final Path root;
@@ -61,6 +63,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public static Engine open(Path root, KilnConfig config) {
+        NativeSha256.install();
         return new Engine(root.toAbsolutePath(), config);
     }
 

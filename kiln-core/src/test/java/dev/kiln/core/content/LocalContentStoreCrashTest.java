@@ -22,8 +22,7 @@ class LocalContentStoreCrashTest {
 
     @Test
     void killedWriter_leavesNoVisibleBlobAndItsIngestFileIsCleanedOnReopen() throws Exception {
-        Process child = new ProcessBuilder(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"),
+        Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
                 CrashingWriterProcess.class.getName(), root.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
