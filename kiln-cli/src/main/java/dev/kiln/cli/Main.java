@@ -11,16 +11,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The {@code kiln} command: parses arguments, runs a subcommand, maps errors to one line and an exit code. */
 @Command(name = "kiln", mixinStandardHelpOptions = true, version = "kiln 0.1.0",
         description = "Builds container images from Dockerfiles, BuildKit-compatible, no daemon needed.%n"
-                + "Global option: --debug shows stack traces of errors.",
-        subcommands = {CommandLine.HelpCommand.class, BuildCommand.class, ImagesCommand.class, RmiCommand.class,
-                DuCommand.class, PruneCommand.class, DebugCommand.class})
+                + "Global option: --debug shows stack traces of errors.")
 public final class Main implements Runnable {
     static final String DEBUG_PROPERTY = "kiln.debug";
+    /**
+     * The subcommands, in help order. Only the one named on the command line is given to picocli: building a
+     * command's model from its annotations is a noticeable part of start-up. Help and errors get them all.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, BuildCommand.class,
+            ImagesCommand.class, RmiCommand.class, DuCommand.class, PruneCommand.class, DebugCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,14 +40,26 @@ public final class Main implements Runnable {
         if (rest.remove("--debug")) {
             System.setProperty(DEBUG_PROPERTY, "true");
         }
-        return newCommandLine().execute(rest.toArray(String[]::new));
+        String[] cliArgs = rest.toArray(String[]::new);
+        return newCommandLine(cliArgs).execute(cliArgs);
     }
 
-    static CommandLine newCommandLine() {
+    static CommandLine newCommandLine(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        List<Class<?>> chosen = SUBCOMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && names(c).contains(named)).toList();
+        (chosen.isEmpty() ? SUBCOMMANDS : chosen).forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler(Main::handleError);
         cli.setParameterExceptionHandler(Main::handleUsageError);
         return cli;
+    }
+
+    private static List<String> names(Class<?> command) {
+        Command c = command.getAnnotation(Command.class);
+        List<String> names = new ArrayList<>(List.of(c.aliases()));
+        names.add(c.name());
+        return names;
     }
 
     @Override

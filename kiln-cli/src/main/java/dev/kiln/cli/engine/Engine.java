@@ -22,6 +22,7 @@ import dev.kiln.worker.snapshot.Mount;
 import dev.kiln.worker.snapshot.Mounter;
 import dev.kiln.worker.snapshot.Snapshotter;
 import dev.kiln.worker.snapshot.Snapshotters;
+import dev.kiln.worker.sys.NativeSha256;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,33 +33,39 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Kiln's in-process engine: every store under one state root, opened once per command. Layout:
+ * Kiln's in-process engine: every store under one state root. Layout:
  * {@code content/} (blobs), {@code snapshots/}, {@code images/}, {@code cache.db} (solver cache),
  * {@code executor/} (runc state), {@code worker/} (mount points, context mirrors), {@code tmp/}.
+ *
+ * <p>Each store is opened on first use, so a command pays only for what it touches ({@code kiln images} never
+ * opens the snapshotter or the cache database); thread-safe. Opening one makes SHA-256 native for large
+ * messages in this process ({@link NativeSha256}).
  */
 public final class Engine implements AutoCloseable {
     private final Path root;
     private final KilnConfig config;
-    private final LocalContentStore content;
-    private final Snapshotter snapshotter;
     private final Mounter mounter;
-    private final LocalImageStore images;
-    private final RegistryClient registry;
-    private final SqliteCacheStore cache;
+    private final Lazy<LocalContentStore> content;
+    private final Lazy<Snapshotter> snapshotter;
+    private final Lazy<LocalImageStore> images;
+    private final Lazy<RegistryClient> registry;
+    private final Lazy<SqliteCacheStore> cache;
 
     private Engine(Path root, KilnConfig config) {
         this.root = root;
         this.config = config;
-        this.content = new LocalContentStore(root.resolve("content"));
-        String snapshotterName = Optional.ofNullable(config.oci().snapshotter()).orElse("auto");
-        this.snapshotter = Snapshotters.open(root.resolve("snapshots"), snapshotterName);
         this.mounter = new Mounter(root.resolve("snapshots").resolve("mnt"));
-        this.images = new LocalImageStore(root.resolve("images"));
-        this.registry = new RegistryClient(content, RegistryOptions.defaults().withHosts(hosts(config)));
-        this.cache = SqliteCacheStore.open(root.resolve("cache.db"));
+        this.content = new Lazy<>(() -> new LocalContentStore(root.resolve("content")));
+        String snapshotterName = Optional.ofNullable(config.oci().snapshotter()).orElse("auto");
+        this.snapshotter = new Lazy<>(() -> Snapshotters.open(root.resolve("snapshots"), snapshotterName));
+        this.images = new Lazy<>(() -> new LocalImageStore(root.resolve("images")));
+        this.registry = new Lazy<>(() -> new RegistryClient(content.get(),
+                RegistryOptions.defaults().withHosts(hosts(config))));
+        this.cache = new Lazy<>(() -> SqliteCacheStore.open(root.resolve("cache.db")));
     }
 
     public static Engine open(Path root, KilnConfig config) {
+        NativeSha256.install();
         return new Engine(root.toAbsolutePath(), config);
     }
 
@@ -67,23 +74,23 @@ public final class Engine implements AutoCloseable {
     }
 
     public LocalContentStore content() {
-        return content;
+        return content.get();
     }
 
     public LocalImageStore images() {
-        return images;
+        return images.get();
     }
 
     public RegistryClient registry() {
-        return registry;
+        return registry.get();
     }
 
     public Snapshotter snapshotter() {
-        return snapshotter;
+        return snapshotter.get();
     }
 
     public ImageSource imageSource() {
-        return new ImageSource(images, registry);
+        return new ImageSource(images(), registry());
     }
 
     /** Runs {@code body} on a read-only mount of {@code mounts} (an empty directory for none). */
@@ -114,7 +121,7 @@ public final class Engine implements AutoCloseable {
         RuncExecutor executor = runtime.contains("/")
                 ? new RuncExecutor(root.resolve("executor"), Path.of(runtime))
                 : new RuncExecutor(root.resolve("executor"));
-        return new BuildWorker(snapshotter, mounter, executor, imageSource(), content, root.resolve("worker"),
+        return new BuildWorker(snapshotter(), mounter, executor, imageSource(), content(), root.resolve("worker"),
                 localDirs, options);
     }
 
@@ -125,13 +132,13 @@ public final class Engine implements AutoCloseable {
 
     /** The committed snapshots and the solver records on them, for {@code kiln du} and {@code kiln prune}. */
     public BuildCache buildCache() {
-        return new BuildCache(snapshotter, cache);
+        return new BuildCache(snapshotter.get(), cache.get());
     }
 
     public Solver solver(BuildWorker worker) {
         int parallelism = config.oci().maxParallelism() > 0
                 ? config.oci().maxParallelism() : Runtime.getRuntime().availableProcessors() * 2;
-        return new Solver(worker, cache, parallelism);
+        return new Solver(worker, cache.get(), parallelism);
     }
 
     private static Map<String, RegistryHostConfig> hosts(KilnConfig config) {
@@ -141,9 +148,11 @@ public final class Engine implements AutoCloseable {
         return hosts;
     }
 
+    /** Closes what was opened; the registry client's connections too, whose selector thread otherwise delays exit. */
     @Override
     public void close() {
-        cache.close();
-        snapshotter.close();
+        cache.ifMade(SqliteCacheStore::close);
+        snapshotter.ifMade(Snapshotter::close);
+        registry.ifMade(RegistryClient::close);
     }
 }

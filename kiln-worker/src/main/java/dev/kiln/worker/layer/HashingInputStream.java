@@ -57,13 +57,6 @@ final class HashingInputStream extends FilterInputStream {
         return false;
     }
 
-    /** Reads to the end, so the digest covers the whole stream (trailing padding after the archive too). */
-    void drain() throws IOException {
-        while (skip(1 << 16) > 0) {
-            // keep reading
-        }
-    }
-
     Digest digest() {
         return Digest.fromSha256(sha);
     }

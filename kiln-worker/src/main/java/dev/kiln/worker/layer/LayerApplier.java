@@ -8,6 +8,7 @@ import dev.kiln.worker.snapshot.Mounter;
 import dev.kiln.worker.snapshot.Snapshotter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -40,13 +41,14 @@ public final class LayerApplier {
 
     /** Extracts {@code blob} into the directory {@code root} (not atomic; see the class comment). */
     public ApplyResult apply(InputStream blob, Path root, ApplyOptions options) {
-        try {
-            HashingInputStream tar = new HashingInputStream(Decompression.open(blob));
+        try (LayerStream tar = LayerStream.start(blob)) {
             new TarApplier(root, options).apply(new TarReader(tar));
             tar.drain();
             return new ApplyResult(tar.digest(), tar.count());
         } catch (MalformedLayerException e) {
             throw new KilnException(ErrorKind.INVALID_ARGUMENT, "malformed layer: " + e.getMessage(), e);
+        } catch (InterruptedIOException e) {
+            throw new KilnException(ErrorKind.CANCELED, "apply layer to " + root + ": interrupted", e);
         } catch (IOException e) {
             throw new KilnException(ErrorKind.INTERNAL, "apply layer to " + root + ": " + e.getMessage(), e);
         }

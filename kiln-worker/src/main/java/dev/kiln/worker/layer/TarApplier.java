@@ -7,18 +7,17 @@ import dev.kiln.worker.sys.ErrnoException;
 import dev.kiln.worker.sys.FileStat;
 import dev.kiln.worker.sys.FileTrees;
 import dev.kiln.worker.sys.LinuxFiles;
+import dev.kiln.worker.sys.RootFiles;
 import dev.kiln.worker.sys.RootPath;
 import dev.kiln.worker.sys.Xattrs;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,22 +25,35 @@ import java.util.Set;
 
 /**
  * Extracts tar members into a root with containerd's applyNaive rules: every path resolved inside the root (see
- * {@link #resolveMember}), existing entries replaced (a directory over a directory merges), whiteouts applied as
+ * {@link #directoryFor}), existing entries replaced (a directory over a directory merges), whiteouts applied as
  * deletions or as overlay whiteouts, ownership, xattrs, modes and mtimes restored, directory mtimes last.
+ *
+ * <p>Speed: a layer is mostly new files in directories the layer itself just made, so the parent of each member is
+ * resolved (symlinks followed inside the root, missing directories created) once per directory and remembered;
+ * entries are created with O_EXCL-style calls and only looked at when something is already there; files get their
+ * metadata through their open descriptor (see {@link RootFiles}).
  */
 final class TarApplier {
     private static final String WHITEOUT = ".wh.";
     private static final String OPAQUE = ".wh..wh..opq";
+    private static final int COPY_BUFFER = 128 * 1024;
 
-    private record DirectoryTime(Path dir, Instant mtime) {
+    private record DirectoryTime(String dir, Instant mtime) {
     }
 
     private final Path root;
     private final ApplyOptions options;
+    /**
+     * Member paths of directories (cleaned, relative) to where they are inside the root, symlinks resolved: every
+     * component a real directory. Only deletions can change that, so any deletion forgets them all.
+     */
+    private final Map<String, String> knownDirs = new HashMap<>();
     /** Paths this layer wrote (or created as parents): an opaque marker keeps them. */
-    private final Set<Path> unpacked = new HashSet<>();
-    private final Set<Path> opaqueDone = new HashSet<>();
+    private final Set<String> unpacked = new HashSet<>();
+    private final Set<String> opaqueDone = new HashSet<>();
     private final List<DirectoryTime> directories = new ArrayList<>();
+    private final byte[] buffer = new byte[COPY_BUFFER];
+    private RootFiles files;
 
     TarApplier(Path root, ApplyOptions options) {
         this.root = root;
@@ -49,71 +61,137 @@ final class TarApplier {
     }
 
     void apply(TarReader reader) throws IOException {
-        for (TarEntry e = reader.next(); e != null; e = reader.next()) {
-            applyOne(e, reader);
-        }
-        for (DirectoryTime d : directories) {
-            LinuxFiles.setTimes(d.dir(), d.mtime(), d.mtime());
+        try (RootFiles opened = RootFiles.open(root)) {
+            files = opened;
+            forgetDirectories();
+            for (TarEntry e = reader.next(); e != null; e = reader.next()) {
+                applyOne(e, reader);
+            }
+            for (DirectoryTime d : directories) {
+                files.setTimes(d.dir(), d.mtime());
+            }
+        } finally {
+            files = null;
         }
     }
 
     private void applyOne(TarEntry e, TarReader reader) throws IOException {
         boolean device = e.type() == TarEntry.Type.CHAR_DEVICE || e.type() == TarEntry.Type.BLOCK_DEVICE;
-        Path path = resolveMember(e.name());
-        if (path == null || (device && !options.allowDevices())) {
+        String member = memberPath(e.name());
+        if (member.isEmpty() || (device && !options.allowDevices())) {
             return; // a member naming the root itself ("/", "./"), or a device we may not create
         }
-        ensureDirectory(path.getParent());
-        String base = path.getFileName().toString();
+        int slash = member.lastIndexOf('/');
+        String base = member.substring(slash + 1);
+        String parent = directoryFor(slash < 0 ? "" : member.substring(0, slash));
         if (base.startsWith(WHITEOUT)) {
-            whiteout(e, path, base);
+            whiteout(e, parent, base);
             return;
         }
-        FileStat existing = LinuxFiles.lstatIfExists(path);
-        if (existing != null && !(existing.isDirectory() && e.type() == TarEntry.Type.DIRECTORY)) {
-            FileTrees.deleteRecursively(path);
+        String path = join(parent, base);
+        try {
+            create(e, path, reader);
+        } catch (ErrnoException x) {
+            if (x.errno() != ErrnoException.EEXIST) {
+                throw x;
+            }
+            FileStat existing = files.lstatIfExists(path);
+            if (existing == null || !existing.isDirectory() || e.type() != TarEntry.Type.DIRECTORY) {
+                delete(path);
+                create(e, path, reader);
+            } else {
+                mergeDirectory(e, path);
+            }
         }
-        create(e, path, reader);
-        restoreMetadata(e, path);
         unpacked.add(path);
+        if (e.type() == TarEntry.Type.DIRECTORY) {
+            knownDirs.put(member, path);
+        }
     }
 
-    private void create(TarEntry e, Path path, TarReader reader) throws IOException {
+    /** Creates the member at {@code path} with its metadata; EEXIST (as an ErrnoException) when something is there. */
+    private void create(TarEntry e, String path, TarReader reader) throws IOException {
         switch (e.type()) {
+            case REGULAR -> {
+                createFile(e, path, reader);
+                return;
+            }
             case DIRECTORY -> {
-                FileStat st = LinuxFiles.lstatIfExists(path);
-                if (st == null || !st.isDirectory()) {
-                    Files.createDirectory(path);
-                }
+                files.mkdir(path, 0700);
                 directories.add(new DirectoryTime(path, bounded(e.modTime())));
             }
-            case REGULAR -> {
-                try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                    long n = reader.content().transferTo(out);
-                    if (n != e.size()) {
-                        throw new MalformedLayerException("member " + e.name() + " is short of its size");
-                    }
-                }
-            }
             case SYMLINK -> {
-                try {
-                    Files.createSymbolicLink(path, Path.of(e.linkName()));
-                } catch (InvalidPathException bad) {
-                    throw new MalformedLayerException("member " + e.name() + ": bad symlink target", bad);
+                if (e.linkName().indexOf('\0') >= 0) {
+                    throw new MalformedLayerException("member " + e.name() + ": bad symlink target");
+                }
+                files.symlink(e.linkName(), path);
+            }
+            case HARDLINK -> files.link(hardlinkTarget(e), path);
+            case CHAR_DEVICE -> files.mknod(path, FileStat.S_IFCHR | e.mode(), e.devMajor(), e.devMinor());
+            case BLOCK_DEVICE -> files.mknod(path, FileStat.S_IFBLK | e.mode(), e.devMajor(), e.devMinor());
+            case FIFO -> files.mknod(path, FileStat.S_IFIFO | e.mode(), 0, 0);
+        }
+        restoreMetadata(e, path);
+    }
+
+    private void mergeDirectory(TarEntry e, String path) throws IOException {
+        directories.add(new DirectoryTime(path, bounded(e.modTime())));
+        restoreMetadata(e, path);
+    }
+
+    private void createFile(TarEntry e, String path, TarReader reader) throws IOException {
+        try (RootFiles.NewFile f = files.create(path)) {
+            InputStream content = reader.content();
+            long written = 0;
+            for (int n; (n = content.read(buffer)) > 0; ) {
+                f.write(buffer, 0, n);
+                written += n;
+            }
+            if (written != e.size()) {
+                throw new MalformedLayerException("member " + e.name() + " is short of its size");
+            }
+            if (options.sameOwner()) {
+                f.chown(e.uid(), e.gid());
+            }
+            setXattrs(e, path);
+            f.chmod(e.mode()); // after chown, which clears setuid/setgid
+            f.setTimes(bounded(e.modTime()));
+        }
+    }
+
+    private void restoreMetadata(TarEntry e, String path) throws IOException {
+        if (options.sameOwner()) {
+            files.lchown(path, e.uid(), e.gid());
+        }
+        setXattrs(e, path);
+        if (e.type() != TarEntry.Type.SYMLINK) {
+            files.chmod(path, e.mode()); // after lchown, which clears setuid/setgid
+        }
+        if (e.type() != TarEntry.Type.DIRECTORY) {
+            files.setTimes(path, bounded(e.modTime()));
+        }
+    }
+
+    private void setXattrs(TarEntry e, String path) throws ErrnoException {
+        for (Map.Entry<String, byte[]> x : e.xattrs().entrySet()) {
+            try {
+                Xattrs.set(root.resolve(path), x.getKey(), x.getValue());
+            } catch (ErrnoException err) {
+                boolean userOnSpecial = err.errno() == ErrnoException.EPERM && x.getKey().startsWith("user.")
+                        && e.type() != TarEntry.Type.REGULAR && e.type() != TarEntry.Type.DIRECTORY;
+                // Like containerd: user.* cannot sit on special files, and some filesystems lack a namespace.
+                if (!userOnSpecial && err.errno() != ErrnoException.EOPNOTSUPP) {
+                    throw err;
                 }
             }
-            case HARDLINK -> Files.createLink(path, hardlinkTarget(e));
-            case CHAR_DEVICE -> LinuxFiles.mknod(path, FileStat.S_IFCHR | e.mode(), e.devMajor(), e.devMinor());
-            case BLOCK_DEVICE -> LinuxFiles.mknod(path, FileStat.S_IFBLK | e.mode(), e.devMajor(), e.devMinor());
-            case FIFO -> LinuxFiles.mknod(path, FileStat.S_IFIFO | e.mode(), 0, 0);
         }
     }
 
     /** The link's target, resolved inside the root like any name; it must exist and not be a directory. */
-    private Path hardlinkTarget(TarEntry e) throws IOException {
-        Path target = resolveMember(e.linkName());
-        FileStat st = target == null ? null : LinuxFiles.lstatIfExists(target);
+    private String hardlinkTarget(TarEntry e) throws IOException {
+        String member = memberPath(e.linkName());
+        String target = member.isEmpty() ? null : existingPath(member);
+        FileStat st = target == null ? null : files.lstatIfExists(target);
         if (st == null || st.isDirectory()) {
             throw new MalformedLayerException("member " + e.name() + ": hard link target " + e.linkName()
                     + (st == null ? " does not exist" : " is a directory"));
@@ -121,40 +199,10 @@ final class TarApplier {
         return target;
     }
 
-    private void restoreMetadata(TarEntry e, Path path) throws IOException {
-        if (options.sameOwner()) {
-            LinuxFiles.lchown(path, e.uid(), e.gid());
-        }
-        for (Map.Entry<String, byte[]> x : e.xattrs().entrySet()) {
-            setXattr(path, e, x.getKey(), x.getValue());
-        }
-        if (e.type() != TarEntry.Type.SYMLINK) {
-            LinuxFiles.chmod(path, e.mode()); // after lchown, which clears setuid/setgid
-        }
-        if (e.type() != TarEntry.Type.DIRECTORY) {
-            Instant t = bounded(e.modTime());
-            LinuxFiles.setTimes(path, t, t);
-        }
-    }
-
-    private static void setXattr(Path path, TarEntry e, String name, byte[] value) throws ErrnoException {
-        try {
-            Xattrs.set(path, name, value);
-        } catch (ErrnoException x) {
-            boolean userOnSpecial = x.errno() == ErrnoException.EPERM && name.startsWith("user.")
-                    && e.type() != TarEntry.Type.REGULAR && e.type() != TarEntry.Type.DIRECTORY;
-            // Like containerd: user.* cannot sit on special files, and some filesystems lack a namespace.
-            if (!userOnSpecial && x.errno() != ErrnoException.EOPNOTSUPP) {
-                throw x;
-            }
-        }
-    }
-
-    private void whiteout(TarEntry e, Path path, String base) throws IOException {
-        Path dir = path.getParent();
+    private void whiteout(TarEntry e, String dir, String base) throws IOException {
         if (base.equals(OPAQUE)) {
             if (options.whiteouts() == ApplyOptions.Whiteouts.OVERLAY) {
-                Xattrs.set(dir, "trusted.overlay.opaque", new byte[] {'y'});
+                Xattrs.set(root.resolve(dir), "trusted.overlay.opaque", new byte[] {'y'});
             } else if (opaqueDone.add(dir)) {
                 removeAllNotUnpacked(dir);
             }
@@ -164,28 +212,65 @@ final class TarApplier {
         if (original.isEmpty() || original.equals(".") || original.equals("..")) {
             throw new MalformedLayerException("invalid whiteout name " + e.name());
         }
-        Path target = dir.resolve(original);
-        FileTrees.deleteRecursively(target);
+        String target = join(dir, original);
+        if (files.lstatIfExists(target) != null) {
+            delete(target);
+        }
         if (options.whiteouts() == ApplyOptions.Whiteouts.OVERLAY) {
-            LinuxFiles.mknod(target, FileStat.S_IFCHR, 0, 0);
+            files.mknod(target, FileStat.S_IFCHR, 0, 0);
             if (options.sameOwner()) {
-                LinuxFiles.lchown(target, e.uid(), e.gid());
+                files.lchown(target, e.uid(), e.gid());
             }
         }
     }
 
-    private void removeAllNotUnpacked(Path dir) throws IOException {
+    private void removeAllNotUnpacked(String dir) throws IOException {
         List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root.resolve(dir))) {
             entries.forEach(children::add);
         }
         for (Path child : children) {
-            if (!unpacked.contains(child)) {
-                FileTrees.deleteRecursively(child);
+            String path = join(dir, child.getFileName().toString());
+            if (!unpacked.contains(path)) {
+                delete(path);
             } else if (LinuxFiles.lstat(child).isDirectory()) {
-                removeAllNotUnpacked(child);
+                removeAllNotUnpacked(path);
             }
         }
+    }
+
+    private void delete(String path) throws IOException {
+        FileTrees.deleteRecursively(root.resolve(path));
+        forgetDirectories();
+    }
+
+    private void forgetDirectories() {
+        knownDirs.clear();
+        knownDirs.put("", "");
+    }
+
+    /**
+     * The directory a member with parent {@code parentMember} goes into, as containerd finds it: the parent's
+     * symlinks resolved inside the root (so no name, however spelled or whatever symlinks earlier members planted,
+     * leads outside), missing directories created.
+     */
+    private String directoryFor(String parentMember) throws IOException {
+        String known = knownDirs.get(parentMember);
+        if (known != null) {
+            return known;
+        }
+        Path dir = inRoot(root, "/" + parentMember, true);
+        ensureDirectory(dir);
+        String path = relative(dir);
+        knownDirs.put(parentMember, path);
+        return path;
+    }
+
+    /** Where an existing member lives (its parents resolved like {@link #directoryFor}, nothing created). */
+    private String existingPath(String member) throws MalformedLayerException {
+        int slash = member.lastIndexOf('/');
+        String known = knownDirs.get(slash < 0 ? "" : member.substring(0, slash));
+        return known != null ? join(known, member.substring(slash + 1)) : relative(inRoot(root, "/" + member, false));
     }
 
     /** Creates missing parent directories (0755, or copying a lower layer's directory in overlay mode). */
@@ -202,7 +287,7 @@ final class TarApplier {
                 if (!copyLowerDirectory(current)) {
                     LinuxFiles.chmod(current, 0755);
                 }
-                unpacked.add(current);
+                unpacked.add(relative(current));
             } else if (!st.isDirectory()) {
                 throw new MalformedLayerException("parent " + root.relativize(current) + " is not a directory");
             }
@@ -230,14 +315,20 @@ final class TarApplier {
         return false;
     }
 
-    /**
-     * Where member {@code name} lives, as containerd finds it: "/" joined with the name and cleaned (so no ".."
-     * remains), its parent directories resolved inside the root, its last component kept as is. So no name, however
-     * it is spelled or whatever symlinks earlier members planted, leads outside the root. Null for the root itself.
-     */
-    private Path resolveMember(String name) throws MalformedLayerException {
-        String cleaned = GoPath.clean("/" + name);
-        return cleaned.equals("/") ? null : inRoot(root, cleaned, false);
+    /** A member name cleaned as "/" joined with it (so no ".." remains), without the leading slash; "" is the root. */
+    private static String memberPath(String name) throws MalformedLayerException {
+        if (name.indexOf('\0') >= 0) {
+            throw new MalformedLayerException("member name " + name.replace('\0', '?') + " contains a NUL byte");
+        }
+        return GoPath.clean("/" + name).substring(1);
+    }
+
+    private static String join(String dir, String name) {
+        return dir.isEmpty() ? name : dir + "/" + name;
+    }
+
+    private String relative(Path p) {
+        return root.relativize(p).toString();
     }
 
     /** {@link RootPath} resolution, where a symlink loop (which the layer planted) makes the layer malformed. */

@@ -12,7 +12,9 @@ import dev.kiln.core.oci.MediaTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.Set;
 import java.util.function.Function;
@@ -23,9 +25,9 @@ import java.util.function.Supplier;
  * {@link ContentStore}. Everything fetched is verified and kept verbatim in the store; nothing is fetched unless
  * asked for (layers are the caller's decision). Pulls try the configured mirrors first, then the origin; pushes go
  * to the origin. At most {@link RegistryOptions#maxConcurrentPerRegistry()} requests run per registry at a time.
- * Thread-safe; share one per build.
+ * Thread-safe; share one per build, and close it when done.
  */
-public final class RegistryClient {
+public final class RegistryClient implements AutoCloseable {
     /** Manifests and indexes larger than this are refused (containerd uses the same limit). */
     public static final long MAX_MANIFEST_BYTES = 4 << 20;
     /** Image configs are JSON documents; anything this large is hostile. */
@@ -33,18 +35,19 @@ public final class RegistryClient {
 
     private final ContentStore store;
     private final RegistryOptions options;
+    private final Transports transports = new Transports();
     private final RegistryHosts hosts;
     private final ManifestFetcher manifests;
     private final BlobFetcher blobs;
     private final BlobPusher blobPusher;
     private final ManifestPusher manifestPusher;
     private final Map<String, Semaphore> perRegistry = new ConcurrentHashMap<>();
+    private final Map<ImageReference, CompletableFuture<Descriptor>> resolved = new ConcurrentHashMap<>();
 
     public RegistryClient(ContentStore store, RegistryOptions options) {
         this.store = store;
         this.options = options;
         this.hosts = new RegistryHosts(options.hosts());
-        Transports transports = new Transports();
         Authorizer authorizer = new Authorizer(options.credentials(), new TokenClient(transports, options.silenceTimeout()));
         RegistryHttp http = new RegistryHttp(transports, authorizer, options.silenceTimeout());
         this.manifests = new ManifestFetcher(http);
@@ -57,17 +60,49 @@ public final class RegistryClient {
         return store;
     }
 
+    /** Shuts down the HTTP connections; requests still running fail. */
+    @Override
+    public void close() {
+        transports.close();
+    }
+
     /**
-     * Resolves a tag or digest to the descriptor of its manifest or index, whose bytes are then in the store.
+     * Resolves a tag or digest to the descriptor of its manifest or index, whose bytes are then in the store. A
+     * reference is asked for once per client (a client lives for one command): all stages of a build that name the
+     * same image get the same manifest, with one request, as with BuildKit's per-build image metadata resolver.
      *
      * @throws KilnException NOT_FOUND ({@code <ref>: not found: <registry's answer>}), UNAVAILABLE (unreachable),
      *                       PERMISSION_DENIED, FAILED_PRECONDITION (digest mismatch, oversized or unsupported manifest)
      */
     public Descriptor resolve(ImageReference ref) {
-        ManifestFetcher.Fetched f = onPullEndpoints(ref, ep ->
-                manifests.fetch(ep, ref.path(), ref.manifestReference(), null, ref.toString()));
-        store.put(f.bytes(), f.descriptor().parsedDigest());
-        return f.descriptor();
+        CompletableFuture<Descriptor> mine = new CompletableFuture<>();
+        CompletableFuture<Descriptor> known = resolved.putIfAbsent(ref, mine);
+        if (known != null) {
+            return await(known, ref);
+        }
+        try {
+            ManifestFetcher.Fetched f = onPullEndpoints(ref, ep ->
+                    manifests.fetch(ep, ref.path(), ref.manifestReference(), null, ref.toString()));
+            store.put(f.bytes(), f.descriptor().parsedDigest());
+            mine.complete(f.descriptor());
+            return f.descriptor();
+        } catch (RuntimeException e) {
+            resolved.remove(ref, mine); // failures are not remembered: the next caller asks again
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static Descriptor await(CompletableFuture<Descriptor> pending, ImageReference ref) {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KilnException(ErrorKind.CANCELED, "interrupted while resolving " + ref);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new KilnException(ErrorKind.INTERNAL, "resolve " + ref + ": " + e.getCause(), e.getCause());
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.kiln.core.KilnException;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -30,8 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * flow control throttles pushes) and no automatic redirects: {@link RegistryHttp} follows them itself so that
  * credentials never travel to another host (blob downloads redirect to storage backends).
  */
-final class Transports {
+final class Transports implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(1);
 
     private final Map<Endpoint.TlsSettings, HttpClient> clients = new ConcurrentHashMap<>();
 
@@ -39,19 +41,41 @@ final class Transports {
         return clients.computeIfAbsent(tls, Transports::newClient);
     }
 
+    /**
+     * Stops every client's selector thread. That thread waits in epoll inside native code, and the JVM's exit
+     * waits about 300 ms for threads in native code to come back before it gives up on them.
+     */
+    @Override
+    public void close() {
+        for (HttpClient c : clients.values()) {
+            c.shutdownNow();
+        }
+        try {
+            for (HttpClient c : clients.values()) {
+                c.awaitTermination(SHUTDOWN_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        clients.clear();
+    }
+
     private static HttpClient newClient(Endpoint.TlsSettings tls) {
+        // Configured CA files are read now, so a bad one is reported as a configuration error; otherwise TLS is set
+        // up on the first HTTPS connection (plain-HTTP registries never pay for it).
+        SSLContext context = tls.ca().isEmpty() ? new LazySslContext(() -> sslContext(tls)) : sslContext(tls);
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(CONNECT_TIMEOUT)
-                .sslContext(sslContext(tls))
+                .sslContext(context)
+                .sslParameters(new SSLParameters()) // the engine's defaults; see LazySslContext
                 .build();
     }
 
     private static SSLContext sslContext(Endpoint.TlsSettings tls) {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            // Configured CA files are read now, so a bad one is reported as a configuration error.
             TrustManager tm = tls.insecure() ? new TrustEverything()
                     : tls.ca().isEmpty() ? new LazyTrust(tls) : trustWithExtraCas(tls);
             ctx.init(null, new TrustManager[]{tm}, null);

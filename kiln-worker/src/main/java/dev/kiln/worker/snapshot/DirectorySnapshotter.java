@@ -5,7 +5,6 @@ import dev.kiln.core.KilnException;
 import dev.kiln.worker.sys.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
@@ -27,7 +26,9 @@ import java.util.stream.Stream;
  * <p>Crash safety: a new snapshot is built in {@code snapshots/new-*} and renamed to its id inside the metadata
  * transaction that records it; a removed snapshot leaves the metadata first. So after a crash every directory
  * under {@code snapshots/} that the metadata does not know is debris, and opening the snapshotter deletes it
- * (after detaching any mount left below the root).
+ * (after detaching any mount left below the root). Only what makes a layer waits for the disk (a commit, and the
+ * removal of a committed snapshot): active and view snapshots are scratch, recorded without syncing, so that a
+ * power loss can at worst lose them or leave one behind, never a committed snapshot without its directory.
  */
 abstract sealed class DirectorySnapshotter implements Snapshotter permits OverlaySnapshotter, NativeSnapshotter {
     private final ReentrantLock lock = new ReentrantLock();
@@ -72,14 +73,18 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
     @Override
     public Usage usage(String key) {
         SnapshotRow row = locked(() -> existing(key));
-        if (row.kind() == Kind.COMMITTED) {
-            return row.usage();
-        }
+        return row.kind() == Kind.COMMITTED ? row.usage() : measure(row, key);
+    }
+
+    /** The usage of a snapshot's own directory, measured now (outside the lock: the directory's owner writes it). */
+    private Usage measure(SnapshotRow row, String key) {
+        Path fs = fsDir(row.id());
         try {
-            return DiskUsage.of(fsDir(row.id()));
-        } catch (NoSuchFileException e) {
-            throw new KilnException(ErrorKind.NOT_FOUND, "snapshot " + key + ": removed while measuring usage", e);
+            return DiskUsage.of(fs);
         } catch (IOException e) {
+            if (!Files.exists(fs)) {
+                throw new KilnException(ErrorKind.NOT_FOUND, "snapshot " + key + ": removed while measuring usage", e);
+            }
             throw internal("usage of snapshot " + key, e);
         }
     }
@@ -108,22 +113,32 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
 
     @Override
     public void commit(String name, String key, Map<String, String> labels) {
+        SnapshotRow active = locked(() -> committable(name, key));
+        Usage usage = measure(active, key); // a layer import has thousands of entries: not under the lock
         locked(() -> {
-            SnapshotRow row = existing(key);
-            if (row.kind() != Kind.ACTIVE) {
-                throw new KilnException(ErrorKind.FAILED_PRECONDITION, "snapshot " + key + " is "
-                        + row.kind().name().toLowerCase() + "; only active snapshots can be committed");
+            SnapshotRow row = committable(name, key);
+            if (row.id() != active.id()) {
+                throw new KilnException(ErrorKind.NOT_FOUND, "snapshot " + key + ": removed while being committed");
             }
-            requireAbsent(name);
-            Usage usage = DiskUsage.of(fsDir(row.id()));
             Map<String, String> merged = new HashMap<>(row.labels());
             merged.putAll(labels);
+            AtomicFiles.syncDirectory(snapshots); // the directory's rename from prepare, before the row says committed
             store.transaction(() -> {
                 store.markCommitted(row.id(), name, merged, usage, Instant.now());
                 return null;
             });
             return null;
         });
+    }
+
+    private SnapshotRow committable(String name, String key) throws SQLException {
+        SnapshotRow row = existing(key);
+        if (row.kind() != Kind.ACTIVE) {
+            throw new KilnException(ErrorKind.FAILED_PRECONDITION, "snapshot " + key + " is "
+                    + row.kind().name().toLowerCase() + "; only active snapshots can be committed");
+        }
+        requireAbsent(name);
+        return row;
     }
 
     @Override
@@ -138,10 +153,16 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
                 throw new KilnException(ErrorKind.FAILED_PRECONDITION,
                         "snapshot " + key + " is the parent of a snapshot being prepared");
             }
-            store.transaction(() -> {
+            MetaStore.Work<Void> delete = () -> {
                 store.delete(row.id());
                 return null;
-            });
+            };
+            // A committed snapshot's removal must stick before its directory goes; a scratch one may come back.
+            if (row.kind() == Kind.COMMITTED) {
+                store.transaction(delete);
+            } else {
+                store.scratchTransaction(delete);
+            }
             return row.id();
         });
         try {
@@ -184,12 +205,12 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
             }
             populate(fs, kind, parentFs);
             Path built = temp;
-            SnapshotRow row = locked(() -> store.transaction(() -> {
+            // Not synced: until its commit a snapshot is scratch (commit syncs the rename before recording it).
+            SnapshotRow row = locked(() -> store.scratchTransaction(() -> {
                 requireAbsent(key);
                 long id = store.insert(key, kind, parentRow == null ? null : parentRow.id(), labels, Instant.now());
                 placed[0] = snapshots.resolve(Long.toString(id));
                 Files.move(built, placed[0], StandardCopyOption.ATOMIC_MOVE);
-                AtomicFiles.syncDirectory(snapshots);
                 return store.get(key).orElseThrow();
             }));
             temp = null;

@@ -22,7 +22,8 @@ import org.sqlite.SQLiteConfig;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * Snapshot metadata in SQLite (WAL, synchronous=FULL), one connection used under the snapshotter's lock. Every
+ * Snapshot metadata in SQLite (WAL, synchronous=FULL but for scratch rows), one connection used under the
+ * snapshotter's lock. Every
  * change runs in {@link #transaction}; ids come from AUTOINCREMENT so a removed snapshot's id (and directory
  * name) is never handed out again.
  */
@@ -68,6 +69,31 @@ final class MetaStore implements AutoCloseable {
     @FunctionalInterface
     interface Work<T> {
         T run() throws Exception;
+    }
+
+    /**
+     * As {@link #transaction}, but the commit does not wait for the disk: for rows a power loss may lose or bring back
+     * without harm (views and active snapshots are scratch that nothing takes for a layer). A process crash loses
+     * nothing either way; the next durable transaction's sync covers these rows too.
+     */
+    <T> T scratchTransaction(Work<T> work) {
+        synchronous("NORMAL");
+        try {
+            return transaction(work);
+        } finally {
+            synchronous("FULL");
+        }
+    }
+
+    /** The connection always has a transaction open (auto-commit is off); the level can change only between. */
+    private void synchronous(String level) {
+        try (Statement st = db.createStatement()) {
+            db.setAutoCommit(true);
+            st.execute("PRAGMA synchronous=" + level);
+            db.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new KilnException(ErrorKind.INTERNAL, "snapshot metadata " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Runs {@code work} as one transaction: committed if it returns, rolled back if it throws. */

@@ -16,19 +16,20 @@ public final class Snapshotters {
 
     /**
      * Opens the snapshotter {@code name} rooted at {@code root}. {@code auto} picks overlayfs when an overlay mount
-     * with two lower layers works on the root's filesystem, else native, as BuildKit's worker does.
+     * with two lower layers works on the root's filesystem, else native, as BuildKit's worker does. The trial
+     * mount's verdict is kept in the root and reused while the system has not changed (see {@link OverlayCheck}).
      */
     public static Snapshotter open(Path root, String name) {
         return switch (name) {
             case "overlayfs" -> {
-                overlayUnsupportedReason(root).ifPresent(reason -> {
+                OverlayCheck.unsupportedReason(root).ifPresent(reason -> {
                     throw new KilnException(ErrorKind.FAILED_PRECONDITION,
                             "snapshotter overlayfs cannot be used at " + root + ": " + reason);
                 });
                 yield new OverlaySnapshotter(root);
             }
             case "native" -> new NativeSnapshotter(root);
-            case "auto" -> overlayUnsupportedReason(root).isEmpty()
+            case "auto" -> OverlayCheck.unsupportedReason(root).isEmpty()
                     ? new OverlaySnapshotter(root) : new NativeSnapshotter(root);
             default -> throw new KilnException(ErrorKind.INVALID_ARGUMENT,
                     "unknown snapshotter " + name + " (expected auto, overlayfs or native)");

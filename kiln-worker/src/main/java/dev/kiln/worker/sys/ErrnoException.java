@@ -9,7 +9,9 @@ import java.io.IOException;
 public final class ErrnoException extends IOException {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
+    public static final int EINTR = 4;
     public static final int EBUSY = 16;
+    public static final int EEXIST = 17;
     public static final int ENOTDIR = 20;
     public static final int EINVAL = 22;
     public static final int ERANGE = 34;

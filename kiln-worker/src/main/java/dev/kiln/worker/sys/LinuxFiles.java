@@ -23,7 +23,7 @@ public final class LinuxFiles {
     public static final long OVERLAYFS_MAGIC = 0x794c7630L;
 
     private static final int STATX_BASIC_STATS = 0x7ff;
-    private static final int STATX_SIZE = 256;
+    static final int STATX_SIZE = 256;
 
     private static final MethodHandle STATX = Native.function("statx",
             FunctionDescriptor.of(INT, INT, PTR, INT, INT, PTR));
@@ -48,22 +48,34 @@ public final class LinuxFiles {
             MemorySegment buf = arena.allocate(STATX_SIZE, 8);
             Native.check(arena, "lstat", path.toString(), st -> (int) STATX.invokeExact(
                     st, AT_FDCWD, p, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buf));
-            return new FileStat(
-                    Short.toUnsignedInt(buf.get(ValueLayout.JAVA_SHORT, 28)),
-                    buf.get(ValueLayout.JAVA_INT, 16),
-                    buf.get(ValueLayout.JAVA_INT, 20),
-                    buf.get(ValueLayout.JAVA_INT, 24),
-                    buf.get(ValueLayout.JAVA_LONG, 32),
-                    buf.get(ValueLayout.JAVA_INT, 136),
-                    buf.get(ValueLayout.JAVA_INT, 140),
-                    buf.get(ValueLayout.JAVA_LONG, 40),
-                    buf.get(ValueLayout.JAVA_LONG, 48),
-                    statxTime(buf, 64),
-                    statxTime(buf, 112),
-                    statxTime(buf, 96),
-                    buf.get(ValueLayout.JAVA_INT, 128),
-                    buf.get(ValueLayout.JAVA_INT, 132));
+            return fromStatx(buf);
         }
+    }
+
+    /** lstat of {@code path} relative to the directory {@code dirFd}; {@code buf} takes {@link #STATX_SIZE} bytes. */
+    static FileStat lstatAt(MemorySegment errnoState, int dirFd, MemorySegment path, MemorySegment buf,
+                            String subject) throws ErrnoException {
+        Native.check(errnoState, "lstat", subject, st -> (int) STATX.invokeExact(
+                st, dirFd, path, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buf));
+        return fromStatx(buf);
+    }
+
+    private static FileStat fromStatx(MemorySegment buf) {
+        return new FileStat(
+                Short.toUnsignedInt(buf.get(ValueLayout.JAVA_SHORT, 28)),
+                buf.get(ValueLayout.JAVA_INT, 16),
+                buf.get(ValueLayout.JAVA_INT, 20),
+                buf.get(ValueLayout.JAVA_INT, 24),
+                buf.get(ValueLayout.JAVA_LONG, 32),
+                buf.get(ValueLayout.JAVA_INT, 136),
+                buf.get(ValueLayout.JAVA_INT, 140),
+                buf.get(ValueLayout.JAVA_LONG, 40),
+                buf.get(ValueLayout.JAVA_LONG, 48),
+                statxTime(buf, 64),
+                statxTime(buf, 112),
+                statxTime(buf, 96),
+                buf.get(ValueLayout.JAVA_INT, 128),
+                buf.get(ValueLayout.JAVA_INT, 132));
     }
 
     /** A struct statx_timestamp: seconds, then nanoseconds. */

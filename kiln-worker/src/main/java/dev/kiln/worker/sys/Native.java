@@ -37,6 +37,17 @@ final class Native {
         return LINKER.downcallHandle(LIBC.findOrThrow(name), descriptor, Linker.Option.captureCallState("errno"));
     }
 
+    /** As {@link #function}, for a variadic C function whose variable arguments start at {@code firstVariadic}. */
+    static MethodHandle variadicFunction(String name, FunctionDescriptor descriptor, int firstVariadic) {
+        return LINKER.downcallHandle(LIBC.findOrThrow(name), descriptor, Linker.Option.captureCallState("errno"),
+                Linker.Option.firstVariadicArg(firstVariadic));
+    }
+
+    /** A segment for {@link #check(MemorySegment, String, String, Call)}, to reuse across many calls. */
+    static MemorySegment errnoState(Arena arena) {
+        return arena.allocate(CAPTURE);
+    }
+
     /** One native call taking the errno capture segment as its first argument. */
     @FunctionalInterface
     interface Call {
@@ -48,7 +59,11 @@ final class Native {
      * Returns the (non-negative) result otherwise.
      */
     static long check(Arena arena, String operation, String subject, Call call) throws ErrnoException {
-        MemorySegment state = arena.allocate(CAPTURE);
+        return check(arena.allocate(CAPTURE), operation, subject, call);
+    }
+
+    /** As above, with the errno capture segment given (from {@link #errnoState}). */
+    static long check(MemorySegment state, String operation, String subject, Call call) throws ErrnoException {
         long result;
         try {
             result = call.invoke(state);

@@ -39,6 +39,31 @@ class SnapshottersTest {
     }
 
     @Test
+    void verdict_isRememberedAndReusedWhileTheSystemIsUnchanged() throws IOException {
+        Path root = temp.resolve("root");
+        try (Snapshotter sn = Snapshotters.open(root, "auto")) {
+            assertThat(sn.name()).isEqualTo("overlayfs");
+        }
+        Path stored = root.resolve(OverlayCheck.FILE);
+        String fingerprint = OverlayCheck.fingerprint(root);
+        assertThat(Files.readAllLines(stored)).containsExactly(fingerprint, "ok");
+
+        // A stored verdict for this very system is believed without a trial mount ...
+        Files.write(stored, List.of(fingerprint, "unsupported: remembered"));
+        try (Snapshotter sn = Snapshotters.open(root, "auto")) {
+            assertThat(sn.name()).isEqualTo("native");
+        }
+        assertThatThrownBy(() -> Snapshotters.open(root, "overlayfs")).hasMessageContaining("remembered");
+
+        // ... one made elsewhere (another boot, kernel or filesystem) is probed again and replaced.
+        Files.write(stored, List.of(fingerprint.replace("boot=", "boot=x"), "unsupported: remembered"));
+        try (Snapshotter sn = Snapshotters.open(root, "auto")) {
+            assertThat(sn.name()).isEqualTo("overlayfs");
+        }
+        assertThat(Files.readAllLines(stored)).containsExactly(fingerprint, "ok");
+    }
+
+    @Test
     void auto_fallsBackToNativeOnTopOfOverlayfs() throws IOException {
         Mounter mounter = new Mounter(temp.resolve("scratch"));
         Path merged = Files.createDirectories(temp.resolve("merged"));

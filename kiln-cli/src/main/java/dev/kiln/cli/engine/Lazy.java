@@ -1,0 +1,43 @@
+package dev.kiln.cli.engine;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A part of the engine made on first use, at most once even when several build threads ask at the same time,
+ * so that a command pays only for the stores it touches.
+ */
+final class Lazy<T> implements Supplier<T> {
+    private final Supplier<T> factory;
+    private volatile T value;
+
+    Lazy(Supplier<T> factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public T get() {
+        T v = value;
+        if (v == null) {
+            synchronized (this) {
+                v = value;
+                if (v == null) {
+                    v = factory.get();
+                    value = v;
+                }
+            }
+        }
+        return v;
+    }
+
+    /** Runs {@code action} on the part if it was made; never makes it. */
+    void ifMade(Consumer<T> action) {
+        T v;
+        synchronized (this) {
+            v = value;
+        }
+        if (v != null) {
+            action.accept(v);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.kiln.worker.sys;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.NoSuchProviderException;
+import java.security.Provider;
+import java.security.Security;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SHA-256 through the system's libcrypto for anything larger than {@value #SMALL} bytes: about 1.2 GiB/s here,
+ * where the JDK's implementation gets that fast only once C2 has compiled it, and manages about 160 MiB/s before
+ * (or at all under {@code -XX:TieredStopAtLevel=1}, which Kiln's launcher uses for start-up). Every layer is hashed
+ * compressed and uncompressed, every context file once: this is Kiln's hottest loop. Shorter messages (cache keys,
+ * manifests) go to the JDK's digest, so a build that hashes nothing large never loads libcrypto; nor does one on a
+ * host without it, which gets the JDK's digest throughout.
+ *
+ * <p>{@link #install()} makes it what {@code MessageDigest.getInstance("SHA-256")} (and so
+ * {@code dev.kiln.core.Digest}) returns in this process.
+ */
+public final class NativeSha256 extends MessageDigest implements Cloneable {
+    static final int SMALL = 64 * 1024;
+    /** Heap arrays are passed without copying, which holds off the GC during the call: keep each call short. */
+    private static final int MAX_CALL_BYTES = 1 << 20;
+    private static final String JDK_PROVIDER = "SUN";
+
+    /** The first {@link #SMALL} bytes, until the message turns out larger (or ends). */
+    private byte[] pending = new byte[0];
+    private int pendingLength;
+    /** Set once the message outgrew {@link #pending}: a libcrypto context, or the JDK's digest without one. */
+    private MemorySegment context;
+    private MessageDigest jdk;
+
+    NativeSha256() {
+        super("SHA-256");
+    }
+
+    /** Registers the provider (first in line) whose SHA-256 is this class; harmless to call again. */
+    public static synchronized void install() {
+        if (Security.getProvider(KilnProvider.NAME) == null) {
+            Security.insertProviderAt(new KilnProvider(), 1);
+        }
+    }
+
+    @Override
+    protected void engineUpdate(byte input) {
+        engineUpdate(new byte[] {input}, 0, 1);
+    }
+
+    @Override
+    protected void engineUpdate(byte[] input, int offset, int len) {
+        if (context == null && jdk == null) {
+            if (pendingLength + len <= SMALL) {
+                if (pending.length < pendingLength + len) {
+                    pending = Arrays.copyOf(pending, Math.min(SMALL, Math.max(2 * pending.length, pendingLength + len)));
+                }
+                System.arraycopy(input, offset, pending, pendingLength, len);
+                pendingLength += len;
+                return;
+            }
+            startLarge();
+        }
+        if (jdk != null) {
+            jdk.update(input, offset, len);
+            return;
+        }
+        LibCrypto c = LibCrypto.get().orElseThrow();
+        MemorySegment all = MemorySegment.ofArray(input);
+        for (int done = 0; done < len; ) {
+            int n = Math.min(len - done, MAX_CALL_BYTES);
+            c.update(context, all.asSlice(offset + done, n), n);
+            done += n;
+        }
+    }
+
+    /** The message is large: hand it (so far) to libcrypto, or to the JDK's digest without it. */
+    private void startLarge() {
+        Optional<LibCrypto> lib = LibCrypto.get();
+        if (lib.isPresent()) {
+            context = Arena.ofAuto().allocate(LibCrypto.CONTEXT_SIZE, 16);
+            lib.get().init(context);
+            lib.get().update(context, MemorySegment.ofArray(pending), pendingLength);
+        } else {
+            jdk = jdkDigest();
+            jdk.update(pending, 0, pendingLength);
+        }
+        pending = new byte[0];
+        pendingLength = 0;
+    }
+
+    @Override
+    protected byte[] engineDigest() {
+        try {
+            if (jdk != null) {
+                return jdk.digest();
+            }
+            if (context == null) {
+                MessageDigest small = jdkDigest();
+                small.update(pending, 0, pendingLength);
+                return small.digest();
+            }
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment out = arena.allocate(LibCrypto.DIGEST_LENGTH);
+                LibCrypto.get().orElseThrow().fin(out, context);
+                return out.toArray(ValueLayout.JAVA_BYTE);
+            }
+        } finally {
+            engineReset();
+        }
+    }
+
+    @Override
+    protected void engineReset() {
+        pendingLength = 0;
+        context = null;
+        jdk = null;
+    }
+
+    @Override
+    protected int engineGetDigestLength() {
+        return LibCrypto.DIGEST_LENGTH;
+    }
+
+    @Override
+    public Object clone() throws CloneNotSupportedException {
+        NativeSha256 copy = (NativeSha256) super.clone();
+        copy.pending = pending.clone();
+        if (context != null) {
+            copy.context = Arena.ofAuto().allocate(LibCrypto.CONTEXT_SIZE, 16).copyFrom(context);
+        }
+        if (jdk != null) {
+            copy.jdk = (MessageDigest) jdk.clone();
+        }
+        return copy;
+    }
+
+    /** The JDK's own SHA-256, named by provider so as not to come back here. */
+    static MessageDigest jdkDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256", JDK_PROVIDER);
+        } catch (NoSuchAlgorithmException | NoSuchProviderException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private static final class KilnProvider extends Provider {
+        static final String NAME = "KilnNativeSha256";
+
+        KilnProvider() {
+            super(NAME, "1", "SHA-256 through libcrypto for large messages");
+            putService(new Service(this, "MessageDigest", "SHA-256", NativeSha256.class.getName(),
+                    List.of("SHA256", "2.16.840.1.101.3.4.2.1", "OID.2.16.840.1.101.3.4.2.1"), Map.of()) {
+                @Override
+                public Object newInstance(Object constructorParameter) {
+                    return new NativeSha256();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.kiln.worker.sys;
+
+import static dev.kiln.worker.sys.Native.AT_FDCWD;
+import static dev.kiln.worker.sys.Native.AT_SYMLINK_NOFOLLOW;
+import static dev.kiln.worker.sys.Native.INT;
+import static dev.kiln.worker.sys.Native.LONG;
+import static dev.kiln.worker.sys.Native.PTR;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Creates entries inside one directory tree through a descriptor of its root (the {@code *at} calls, with paths
+ * relative to the root) and native buffers made once: per file what GNU tar does (open, write, fchown, fchmod,
+ * futimens, close), without resolving the root's own path or setting up native memory on every call.
+ *
+ * <p>Relative paths are taken as given: the caller makes sure that no parent component is a symlink (a final
+ * component is never followed). One thread only, since the buffers are confined to the thread that opened it.
+ */
+public final class RootFiles implements AutoCloseable {
+    private static final int O_WRONLY = 01;
+    private static final int O_CREAT = 0100;
+    private static final int O_EXCL = 0200;
+    private static final int O_DIRECTORY = 0200000;
+    private static final int O_NOFOLLOW = 0400000;
+    private static final int O_CLOEXEC = 02000000;
+    private static final int O_PATH = 010000000;
+    private static final int DATA_BUFFER = 256 * 1024;
+    private static final int PATH_BUFFER = 4096;
+
+    private static final MethodHandle OPENAT = Native.variadicFunction("openat",
+            FunctionDescriptor.of(INT, INT, PTR, INT, INT), 3);
+    private static final MethodHandle WRITE = Native.function("write", FunctionDescriptor.of(LONG, INT, PTR, LONG));
+    private static final MethodHandle CLOSE = Native.function("close", FunctionDescriptor.of(INT, INT));
+    private static final MethodHandle FCHOWN = Native.function("fchown", FunctionDescriptor.of(INT, INT, INT, INT));
+    private static final MethodHandle FCHMOD = Native.function("fchmod", FunctionDescriptor.of(INT, INT, INT));
+    private static final MethodHandle FUTIMENS = Native.function("futimens", FunctionDescriptor.of(INT, INT, PTR));
+    private static final MethodHandle MKDIRAT = Native.function("mkdirat", FunctionDescriptor.of(INT, INT, PTR, INT));
+    private static final MethodHandle SYMLINKAT = Native.function("symlinkat",
+            FunctionDescriptor.of(INT, PTR, INT, PTR));
+    private static final MethodHandle LINKAT = Native.function("linkat",
+            FunctionDescriptor.of(INT, INT, PTR, INT, PTR, INT));
+    private static final MethodHandle MKNODAT = Native.function("mknodat",
+            FunctionDescriptor.of(INT, INT, PTR, INT, LONG));
+    private static final MethodHandle FCHOWNAT = Native.function("fchownat",
+            FunctionDescriptor.of(INT, INT, PTR, INT, INT, INT));
+    private static final MethodHandle FCHMODAT = Native.function("fchmodat",
+            FunctionDescriptor.of(INT, INT, PTR, INT, INT));
+    private static final MethodHandle UTIMENSAT = Native.function("utimensat",
+            FunctionDescriptor.of(INT, INT, PTR, PTR, INT));
+
+    private final Path root;
+    private final Arena arena = Arena.ofConfined();
+    private final MemorySegment errno = Native.errnoState(arena);
+    private final MemorySegment times = arena.allocate(32, 8);
+    private final MemorySegment stat = arena.allocate(LinuxFiles.STATX_SIZE, 8);
+    private final MemorySegment data = arena.allocate(DATA_BUFFER, 8);
+    private MemorySegment path = arena.allocate(PATH_BUFFER);
+    private MemorySegment secondPath = arena.allocate(PATH_BUFFER);
+    private final int rootFd;
+
+    private RootFiles(Path root) throws ErrnoException {
+        this.root = root;
+        try {
+            MemorySegment p = cString(root.toString(), false);
+            this.rootFd = (int) Native.check(errno, "open", root.toString(), st -> (int) OPENAT.invokeExact(
+                    st, AT_FDCWD, p, O_PATH | O_DIRECTORY | O_CLOEXEC, 0));
+        } catch (ErrnoException | RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    /** Opens the tree rooted at the directory {@code root}. */
+    public static RootFiles open(Path root) throws ErrnoException {
+        return new RootFiles(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** A new regular file at {@code rel} (O_EXCL: fails with EEXIST when anything is there), open for writing. */
+    public NewFile create(String rel) throws ErrnoException {
+        MemorySegment p = cString(rel, false);
+        int fd = (int) Native.check(errno, "open", rel, st -> (int) OPENAT.invokeExact(
+                st, rootFd, p, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+        return new NewFile(fd, rel);
+    }
+
+    public void mkdir(String rel, int mode) throws ErrnoException {
+        MemorySegment p = cString(rel, false);
+        Native.check(errno, "mkdir", rel, st -> (int) MKDIRAT.invokeExact(st, rootFd, p, mode));
+    }
+
+    public void symlink(String target, String rel) throws ErrnoException {
+        MemorySegment t = cString(target, true);
+        MemorySegment p = cString(rel, false);
+        Native.check(errno, "symlink", rel, st -> (int) SYMLINKAT.invokeExact(st, t, rootFd, p));
+    }
+
+    /** A hard link at {@code rel} to the existing {@code targetRel} (neither followed if a symlink). */
+    public void link(String targetRel, String rel) throws ErrnoException {
+        MemorySegment t = cString(targetRel, true);
+        MemorySegment p = cString(rel, false);
+        Native.check(errno, "link", rel, st -> (int) LINKAT.invokeExact(st, rootFd, t, rootFd, p, 0));
+    }
+
+    /** mknod; {@code mode} carries the file type (S_IFCHR, S_IFBLK, S_IFIFO) and permissions. */
+    public void mknod(String rel, int mode, int major, int minor) throws ErrnoException {
+        MemorySegment p = cString(rel, false);
+        long dev = LinuxFiles.makedev(major, minor);
+        Native.check(errno, "mknod", rel, st -> (int) MKNODAT.invokeExact(st, rootFd, p, mode, dev));
+    }
+
+    /** Changes the owner of the entry itself, never of what a symlink points to. */
+    public void lchown(String rel, int uid, int gid) throws ErrnoException {
+        MemorySegment p = cString(rel, false);
+        Native.check(errno, "lchown", rel, st -> (int) FCHOWNAT.invokeExact(
+                st, rootFd, p, uid, gid, AT_SYMLINK_NOFOLLOW));
+    }
+
+    /** chmod with all of 07777; never call it on a symlink (it would change the target). */
+    public void chmod(String rel, int mode) throws ErrnoException {
+        MemorySegment p = cString(rel, false);
+        Native.check(errno, "chmod", rel, st -> (int) FCHMODAT.invokeExact(st, rootFd, p, mode & 07777, 0));
+    }
+
+    /** Sets access and modification time to {@code t}, on the link itself for symlinks. */
+    public void setTimes(String rel, Instant t) throws ErrnoException {
+        MemorySegment p = cString(rel, false);
+        MemorySegment ts = timespecs(t);
+        Native.check(errno, "utimensat", rel, st -> (int) UTIMENSAT.invokeExact(
+                st, rootFd, p, ts, AT_SYMLINK_NOFOLLOW));
+    }
+
+    /** lstat of {@code rel}, or null when it (or a parent) does not exist. */
+    public FileStat lstatIfExists(String rel) throws ErrnoException {
+        try {
+            return LinuxFiles.lstatAt(errno, rootFd, cString(rel, false), stat, rel);
+        } catch (ErrnoException e) {
+            if (e.errno() == ErrnoException.ENOENT || e.errno() == ErrnoException.ENOTDIR) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws ErrnoException {
+        try {
+            closeFd(rootFd, root.toString());
+        } finally {
+            arena.close();
+        }
+    }
+
+    /** A regular file just created by {@link #create}; its metadata calls go through the descriptor. */
+    public final class NewFile implements AutoCloseable {
+        private final int fd;
+        private final String rel;
+
+        private NewFile(int fd, String rel) {
+            this.fd = fd;
+            this.rel = rel;
+        }
+
+        public void write(byte[] b, int off, int len) throws ErrnoException {
+            while (len > 0) {
+                int n = Math.min(len, DATA_BUFFER);
+                MemorySegment.copy(b, off, data, ValueLayout.JAVA_BYTE, 0, n);
+                for (int done = 0; done < n; ) {
+                    MemorySegment from = data.asSlice(done);
+                    long count = n - done;
+                    try {
+                        done += (int) Native.check(errno, "write", rel,
+                                st -> (long) WRITE.invokeExact(st, fd, from, count));
+                    } catch (ErrnoException e) {
+                        if (e.errno() != ErrnoException.EINTR) {
+                            throw e;
+                        }
+                    }
+                }
+                off += n;
+                len -= n;
+            }
+        }
+
+        public void chown(int uid, int gid) throws ErrnoException {
+            Native.check(errno, "fchown", rel, st -> (int) FCHOWN.invokeExact(st, fd, uid, gid));
+        }
+
+        public void chmod(int mode) throws ErrnoException {
+            Native.check(errno, "fchmod", rel, st -> (int) FCHMOD.invokeExact(st, fd, mode & 07777));
+        }
+
+        public void setTimes(Instant t) throws ErrnoException {
+            MemorySegment ts = timespecs(t);
+            Native.check(errno, "futimens", rel, st -> (int) FUTIMENS.invokeExact(st, fd, ts));
+        }
+
+        @Override
+        public void close() throws ErrnoException {
+            closeFd(fd, rel);
+        }
+    }
+
+    private void closeFd(int fd, String subject) throws ErrnoException {
+        Native.check(errno, "close", subject, st -> (int) CLOSE.invokeExact(st, fd));
+    }
+
+    private MemorySegment timespecs(Instant t) {
+        times.set(ValueLayout.JAVA_LONG, 0, t.getEpochSecond());
+        times.set(ValueLayout.JAVA_LONG, 8, t.getNano());
+        times.set(ValueLayout.JAVA_LONG, 16, t.getEpochSecond());
+        times.set(ValueLayout.JAVA_LONG, 24, t.getNano());
+        return times;
+    }
+
+    /** {@code s} as a NUL-terminated UTF-8 string in one of the two reused path buffers (grown when needed). */
+    private MemorySegment cString(String s, boolean second) {
+        if (s.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("path contains a NUL character: " + s.replace('\0', '?'));
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        MemorySegment buf = second ? secondPath : path;
+        if (buf.byteSize() < bytes.length + 1L) {
+            buf = arena.allocate(Math.max(bytes.length + 1L, 2 * buf.byteSize()));
+            if (second) {
+                secondPath = buf;
+            } else {
+                path = buf;
+            }
+        }
+        MemorySegment.copy(bytes, 0, buf, ValueLayout.JAVA_BYTE, 0, bytes.length);
+        buf.set(ValueLayout.JAVA_BYTE, bytes.length, (byte) 0);
+        return buf;
+    }
+}
