@@ -1,6 +1,7 @@
 package dev.kiln.cli.engine;
 
 import dev.kiln.cli.config.KilnConfig;
+import dev.kiln.core.Digest;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.content.LocalContentStore;
@@ -115,12 +116,27 @@ public final class Engine implements AutoCloseable {
         return root.resolve("tmp");
     }
 
+    /**
+     * Where runc's state and the containers' bundles live: on tmpfs when the machine has one, like
+     * BuildKit's /run, because a bundle's config.json holds the step's environment, {@code env=}
+     * secrets included, and those must never reach a disk. One directory per state root.
+     */
+    private Path executorState() {
+        Path shm = Path.of("/dev/shm");
+        try {
+            if (Files.isDirectory(shm) && "tmpfs".equals(Files.getFileStore(shm).type())) {
+                return shm.resolve("kiln-" + Digest.sha256(root.toString()).shortHex()).resolve("executor");
+            }
+        } catch (IOException e) {
+            // no usable tmpfs: fall back to the state root
+        }
+        return root.resolve("executor");
+    }
+
     /** A worker for one build whose local sources ({@code local://NAME}) are the given directories. */
     public BuildWorker worker(Map<String, Path> localDirs, WorkerOptions options) {
         String runtime = Optional.ofNullable(config.oci().binary()).orElse("runc");
-        RuncExecutor executor = runtime.contains("/")
-                ? new RuncExecutor(root.resolve("executor"), Path.of(runtime))
-                : new RuncExecutor(root.resolve("executor"));
+        RuncExecutor executor = new RuncExecutor(executorState(), RuncExecutor.onPath(runtime));
         return new BuildWorker(snapshotter(), mounter, executor, imageSource(), content(), root.resolve("worker"),
                 localDirs, options);
     }

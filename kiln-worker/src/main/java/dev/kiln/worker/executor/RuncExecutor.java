@@ -166,7 +166,11 @@ public final class RuncExecutor implements Executor {
         }
     }
 
-    private static Path onPath(String name) {
+    /** The executable {@code name} on PATH (an absolute path is taken as is). */
+    public static Path onPath(String name) {
+        if (name.contains("/")) {
+            return Path.of(name);
+        }
         String path = System.getenv("PATH");
         for (String dir : (path == null ? "" : path).split(":")) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
