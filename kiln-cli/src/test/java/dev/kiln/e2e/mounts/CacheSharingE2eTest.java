@@ -118,22 +118,25 @@ class CacheSharingE2eTest extends MountsE2eBase {
         }
     }
 
+    /** Waits for the steps of {@code who}; only their builds must stay alive (a released one may finish). */
     private static void awaitStarted(Pair builds, String sharing, String... who) {
         List<String> wanted = List.of(who).stream().map(w -> w + ".started").toList();
-        await(builds, "steps " + wanted + " started", () -> dataDirs(sharing).stream().flatMap(d -> markers(d).stream())
-                .toList().containsAll(wanted));
+        List<Kiln.Child> waitedFor = List.of(who).stream().map(w -> w.equals("a") ? builds.a() : builds.b()).toList();
+        await(waitedFor, "steps " + wanted + " started", () -> dataDirs(sharing).stream()
+                .flatMap(d -> markers(d).stream()).toList().containsAll(wanted));
     }
 
     private static String awaitAnyStarted(Pair builds, String sharing) {
-        await(builds, "a step started", () -> dataDirs(sharing).stream().anyMatch(d -> !markers(d).isEmpty()));
+        await(List.of(builds.a(), builds.b()), "a step started",
+                () -> dataDirs(sharing).stream().anyMatch(d -> !markers(d).isEmpty()));
         return markers(dataDirs(sharing).getFirst()).getFirst().replace(".started", "");
     }
 
     /** Polls {@code condition}; fails when time runs out or a build ends before it holds. */
-    private static void await(Pair builds, String what, BooleanSupplier condition) {
+    private static void await(List<Kiln.Child> builds, String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
-            for (Kiln.Child c : List.of(builds.a(), builds.b())) {
+            for (Kiln.Child c : builds) {
                 if (!c.process().isAlive()) {
                     throw new AssertionError("a build ended before " + what + ":\n" + c.await().err());
                 }

@@ -85,12 +85,14 @@ final class MetaStore implements AutoCloseable {
         }
     }
 
-    /** The connection always has a transaction open (auto-commit is off); the level can change only between. */
+    /**
+     * Between transactions the connection is in autocommit mode (see {@link #endTransaction}), where the level can
+     * change. Turning auto-commit off here would begin an IMMEDIATE transaction and keep the write lock from
+     * other Kiln processes.
+     */
     private void synchronous(String level) {
         try (Statement st = db.createStatement()) {
-            db.setAutoCommit(true);
             st.execute("PRAGMA synchronous=" + level);
-            db.setAutoCommit(false);
         } catch (SQLException e) {
             throw new KilnException(ErrorKind.INTERNAL, "snapshot metadata " + file + ": " + e.getMessage(), e);
         }
