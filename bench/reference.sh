@@ -10,7 +10,8 @@ shared=${KILN_SHARED_DIR:-$here/../shared}
 bash "$shared/testenv/setup.sh" --debian --dockerd >/dev/null
 . "$here/bin/java-home"
 (cd "$here" && ./mvnw -B -q -DskipTests package && bin/train-aot >/dev/null)
-export KILN_BENCH_ROOT=/var/tmp/kiln-bench-ref
+# Other worktrees on this machine run the same script: give each its own state root (KILN_BENCH_ROOT).
+export KILN_BENCH_ROOT=${KILN_BENCH_ROOT:-/var/tmp/kiln-bench-ref}
 kiln="$here/bench/kiln-tool.sh"
 docker=/usr/bin/docker
 work=$(mktemp -d)
