@@ -10,7 +10,8 @@ shared=${KILN_SHARED_DIR:-$here/../shared}
 bash "$shared/testenv/setup.sh" --debian --dockerd >/dev/null
 . "$here/bin/java-home"
 (cd "$here" && ./mvnw -B -q -DskipTests package && bin/train-aot >/dev/null)
-export KILN_BENCH_ROOT=/var/tmp/kiln-bench-ref
+# Other worktrees on this machine run the same script: give each its own state root (KILN_BENCH_ROOT).
+export KILN_BENCH_ROOT=${KILN_BENCH_ROOT:-/var/tmp/kiln-bench-ref}
 kiln="$here/bench/kiln-tool.sh"
 docker=/usr/bin/docker
 work=$(mktemp -d)
@@ -23,6 +24,7 @@ drop() { sync; echo 3 > /proc/sys/vm/drop_caches; }
 reset_kiln() { rm -rf "$KILN_BENCH_ROOT"; drop; }
 reset_docker() { $docker image prune -af >/dev/null; $docker builder prune -af >/dev/null; drop; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+range() { sort -n | awk 'NR==1 {lo=$1} {hi=$1} END {printf "%.2f-%.2f", lo, hi}'; }
 build_kiln() { "$kiln" build --progress=plain -t kiln-ref:bench "$work/ctx"; }
 build_docker() { DOCKER_BUILDKIT=1 $docker build --progress=plain -t kiln-ref:bench "$work/ctx"; }
 
@@ -36,9 +38,11 @@ for tool in kiln docker; do
     echo "change $i $RANDOM" > "$work/ctx/app.txt"
     app+=("$(timed "build_$tool")")
   done
-  result[$tool,cold]=$(printf '%s\n' "${cold[@]}" | median)
-  result[$tool,cached]=$(printf '%s\n' "${cached[@]}" | median)
-  result[$tool,app]=$(printf '%s\n' "${app[@]}" | median)
+  for v in cold cached app; do
+    declare -n values=$v
+    result[$tool,$v]=$(printf '%s\n' "${values[@]}" | median)
+    result[$tool,$v,range]=$(printf '%s\n' "${values[@]}" | range)
+  done
 done
 
 # Per-RUN overhead: 20 RUN true steps minus the same build with none, per step, against runc alone.
@@ -59,10 +63,14 @@ bare=()
 for i in $(seq 20); do bare+=("$( { t0=$(now); runc run --bundle "$bundle" "bench-$i" >/dev/null 2>&1; t1=$(now); echo "($t1 - $t0) * 1000" | bc -l; } )"); done
 runc_ms=$(printf '%s\n' "${bare[@]}" | median)
 
-printf '| scenario | Kiln (s) | BuildKit (s) | Kiln/BuildKit |\n|---|---|---|---|\n'
+printf '| scenario | Kiln s, median (min-max) | BuildKit s, median (min-max) | Kiln/BuildKit |\n|---|---|---|---|\n'
 for v in cold cached app; do
   k=${result[kiln,$v]} d=${result[docker,$v]}
-  printf '| %s | %.2f | %.2f | %.2f |\n' "$v" "$k" "$d" "$(echo "$k / $d" | bc -l)"
+  printf '| %s | %.2f (%s) | %.2f (%s) | %.2f |\n' "$v" "$k" "${result[kiln,$v,range]}" "$d" \
+    "${result[docker,$v,range]}" "$(echo "$k / $d" | bc -l)"
 done
-printf '\nPer RUN step (20 x RUN true, --no-cache): %.1f ms; bare runc run: %.1f ms; overhead beyond runc: %.1f ms\n' \
-  "$per_step" "$runc_ms" "$(echo "$per_step - $runc_ms" | bc -l)"
+printf '\nPer RUN step (20 x RUN true, --no-cache, median of %s): %.1f ms; bare runc run (median of 20): %.1f ms;' \
+  "$runs" "$per_step" "$runc_ms"
+printf ' overhead beyond runc: %.1f ms\n' "$(echo "$per_step - $runc_ms" | bc -l)"
+printf 'Builds with 20 steps: %s s; with none: %s s\n' "$(printf '%s\n' "${steps[@]}" | range)" \
+  "$(printf '%s\n' "${zero[@]}" | range)"

@@ -90,7 +90,14 @@ public final class Engine implements AutoCloseable {
         return snapshotter.get();
     }
 
+    /**
+     * Where base images come from. Asking for it means a build (or its check) has begun: the snapshotter and the
+     * cache database, which a build opens next, are opened meanwhile in the background, while the Dockerfile is
+     * converted and its base images are resolved over the network.
+     */
     public ImageSource imageSource() {
+        snapshotter.makeInBackground("snapshotter");
+        cache.makeInBackground("cache");
         return new ImageSource(images(), registry());
     }
 

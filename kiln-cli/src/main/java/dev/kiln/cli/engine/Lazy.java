@@ -30,7 +30,24 @@ final class Lazy<T> implements Supplier<T> {
         return v;
     }
 
-    /** Runs {@code action} on the part if it was made; never makes it. */
+    /**
+     * Starts making the part on a thread of its own, for a caller that will need it soon and has other work (or a
+     * wait) before that. A failure there is dropped: the caller's own {@link #get} makes it again and reports it.
+     */
+    void makeInBackground(String name) {
+        if (value != null) {
+            return;
+        }
+        Thread.ofPlatform().daemon().name("kiln-open-" + name).start(() -> {
+            try {
+                get();
+            } catch (RuntimeException e) {
+                // get() in the foreground retries and throws
+            }
+        });
+    }
+
+    /** Runs {@code action} on the part if it was made (waiting if it is being made); never makes it. */
     void ifMade(Consumer<T> action) {
         T v;
         synchronized (this) {
