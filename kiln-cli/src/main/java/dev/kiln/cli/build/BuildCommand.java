@@ -131,10 +131,9 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     private WorkerOptions workerOptions() {
-        return new WorkerOptions(Sizes.parse(shmSize, "--shm-size"), ulimits())
-                .withSession(SecretStore.load(secrets.stream().map(BuildCommand::secret).toList()),
-                        SshAgents.resolve(ssh.stream().map(SshSpec::parse).toList()))
-                .withAllowed(entitlements());
+        return new WorkerOptions(Sizes.parse(shmSize, "--shm-size"), ulimits(),
+                SecretStore.load(secrets.stream().map(BuildCommand::secret).toList()),
+                SshAgents.resolve(ssh.stream().map(SshSpec::parse).toList()), entitlements());
     }
 
     private static SecretSpec secret(String flag) {

@@ -15,23 +15,8 @@ import java.util.Set;
  */
 public record WorkerOptions(long shmSize, List<ExecMeta.Ulimit> ulimits, SecretStore secrets, SshAgents ssh,
                             Set<Entitlement> allowed) {
-    public static final WorkerOptions DEFAULT = new WorkerOptions(0, List.of());
-
     public WorkerOptions {
         ulimits = List.copyOf(ulimits);
         allowed = Set.copyOf(allowed);
-    }
-
-    /** No secrets, no SSH agents, no entitlements. */
-    public WorkerOptions(long shmSize, List<ExecMeta.Ulimit> ulimits) {
-        this(shmSize, ulimits, SecretStore.empty(), SshAgents.none(), Set.of());
-    }
-
-    public WorkerOptions withSession(SecretStore newSecrets, SshAgents newSsh) {
-        return new WorkerOptions(shmSize, ulimits, newSecrets, newSsh, allowed);
-    }
-
-    public WorkerOptions withAllowed(Set<Entitlement> newAllowed) {
-        return new WorkerOptions(shmSize, ulimits, secrets, ssh, newAllowed);
     }
 }
