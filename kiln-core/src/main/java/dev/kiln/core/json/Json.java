@@ -29,6 +29,18 @@ public final class Json {
         return MAPPER;
     }
 
+    /**
+     * Builds and caches the mapper's serializers and deserializers for {@code types} now. Jackson makes them on first
+     * use by reflection, which at JVM start-up is slow interpreted code; a command that knows the types it is about to
+     * read and write can have that done on another core meanwhile.
+     */
+    public static void prepare(Class<?>... types) {
+        for (Class<?> type : types) {
+            MAPPER.readerFor(type);
+            MAPPER.writerFor(type);
+        }
+    }
+
     public static byte[] bytes(Object value) {
         return MAPPER.writeValueAsBytes(value);
     }
