@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** A content digest in OCI form ({@code sha256:<64 lowercase hex>}). Only sha256 is produced; sha512 is accepted. */
 public record Digest(String algorithm, String hex) implements Comparable<Digest> {
+    private static volatile Supplier<MessageDigest> sha256Factory = Digest::jdkSha256;
+
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SHA512 = Pattern.compile("[0-9a-f]{128}");
 
@@ -55,6 +58,18 @@ public record Digest(String algorithm, String hex) implements Comparable<Digest>
     }
 
     public static MessageDigest newSha256() {
+        return sha256Factory.get();
+    }
+
+    /**
+     * Makes {@code factory} the source of every SHA-256 digest this class computes (the worker plugs in a native one).
+     * A plain hook rather than a security provider: looking a provider up by name loads every installed provider.
+     */
+    public static void useSha256(Supplier<MessageDigest> factory) {
+        sha256Factory = factory;
+    }
+
+    private static MessageDigest jdkSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -82,8 +82,8 @@ public final class LocalImageStore implements ImageStore {
 
     @Override
     public List<ImageRecord> list() {
-        return locked(() -> read().stream().map(e -> e.toRecord(file))
-                .sorted(Comparator.comparing(ImageRecord::name)).toList());
+        // No lock: writers replace the file by an atomic rename, so a reader sees one whole version or the other.
+        return read().stream().map(e -> e.toRecord(file)).sorted(Comparator.comparing(ImageRecord::name)).toList();
     }
 
     @Override

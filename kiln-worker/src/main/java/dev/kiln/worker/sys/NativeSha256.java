@@ -1,16 +1,13 @@
 package dev.kiln.worker.sys;
 
+import dev.kiln.core.Digest;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.NoSuchProviderException;
-import java.security.Provider;
-import java.security.Security;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,14 +18,12 @@ import java.util.Optional;
  * manifests) go to the JDK's digest, so a build that hashes nothing large never loads libcrypto; nor does one on a
  * host without it, which gets the JDK's digest throughout.
  *
- * <p>{@link #install()} makes it what {@code MessageDigest.getInstance("SHA-256")} (and so
- * {@code dev.kiln.core.Digest}) returns in this process.
+ * <p>{@link #install()} makes it what {@code dev.kiln.core.Digest} uses in this process.
  */
 public final class NativeSha256 extends MessageDigest implements Cloneable {
     static final int SMALL = 64 * 1024;
     /** Heap arrays are passed without copying, which holds off the GC during the call: keep each call short. */
     private static final int MAX_CALL_BYTES = 1 << 20;
-    private static final String JDK_PROVIDER = "SUN";
 
     /** The first {@link #SMALL} bytes, until the message turns out larger (or ends). */
     private byte[] pending = new byte[0];
@@ -41,11 +36,9 @@ public final class NativeSha256 extends MessageDigest implements Cloneable {
         super("SHA-256");
     }
 
-    /** Registers the provider (first in line) whose SHA-256 is this class; harmless to call again. */
-    public static synchronized void install() {
-        if (Security.getProvider(KilnProvider.NAME) == null) {
-            Security.insertProviderAt(new KilnProvider(), 1);
-        }
+    /** Makes this class the SHA-256 of {@link Digest}; harmless to call again. */
+    public static void install() {
+        Digest.useSha256(NativeSha256::new);
     }
 
     @Override
@@ -140,27 +133,12 @@ public final class NativeSha256 extends MessageDigest implements Cloneable {
         return copy;
     }
 
-    /** The JDK's own SHA-256, named by provider so as not to come back here. */
+    /** The JDK's own SHA-256. */
     static MessageDigest jdkDigest() {
         try {
-            return MessageDigest.getInstance("SHA-256", JDK_PROVIDER);
-        } catch (NoSuchAlgorithmException | NoSuchProviderException e) {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
-    }
-
-    private static final class KilnProvider extends Provider {
-        static final String NAME = "KilnNativeSha256";
-
-        KilnProvider() {
-            super(NAME, "1", "SHA-256 through libcrypto for large messages");
-            putService(new Service(this, "MessageDigest", "SHA-256", NativeSha256.class.getName(),
-                    List.of("SHA256", "2.16.840.1.101.3.4.2.1", "OID.2.16.840.1.101.3.4.2.1"), Map.of()) {
-                @Override
-                public Object newInstance(Object constructorParameter) {
-                    return new NativeSha256();
-                }
-            });
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.kiln.worker.sys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.core.Digest;
 import java.security.MessageDigest;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -11,11 +12,11 @@ class NativeSha256Test {
     private final Random random = new Random(42);
 
     @Test
-    void install_makesItTheProcessWideSha256() throws Exception {
+    void install_makesItTheSha256OfDigest() {
         NativeSha256.install();
         NativeSha256.install();
-        assertThat(MessageDigest.getInstance("SHA-256")).isInstanceOf(NativeSha256.class);
-        assertThat(MessageDigest.getInstance("SHA-256").getDigestLength()).isEqualTo(32);
+        assertThat(Digest.newSha256()).isInstanceOf(NativeSha256.class);
+        assertThat(Digest.newSha256().getDigestLength()).isEqualTo(32);
         assertThat(NativeSha256.jdkDigest()).isNotInstanceOf(NativeSha256.class);
     }
 
