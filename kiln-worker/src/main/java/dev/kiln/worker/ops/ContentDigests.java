@@ -14,12 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Content keys of the inputs a step reads (copy sources, read-only exec mounts): the checksum of exactly
  * the selected files. A synced build context is hashed through its persistent stat cache (unchanged
- * files are not read again); a committed snapshot is immutable, so its checksums are remembered for the
- * life of the worker.
+ * files are not read again). A committed snapshot is immutable, so a checksum of it is kept as a label of the
+ * snapshot, like BuildKit's content-hash records on a cache ref: the next build that copies from it (a cached
+ * {@code COPY --from}) neither mounts nor reads it.
  */
 final class ContentDigests {
     /** How exec mounts select: the path itself, a final symlink followed (BuildKit's exec selectors). */
     private static final ChecksumOptions MOUNTED = new ChecksumOptions(true, false, List.of(), List.of());
+    /** Label prefix of a remembered checksum; the rest is the digest of the selections. Bump on algorithm changes. */
+    static final String CHECKSUM_LABEL = "dev.kiln.checksum.v1/";
 
     private final WorkerContext worker;
     private final Map<String, Digest> snapshotDigests = new ConcurrentHashMap<>();
@@ -50,10 +53,18 @@ final class ContentDigests {
             return d;
         }
         String name = worker.snapshotName(input);
-        return snapshotDigests.computeIfAbsent(name + "\n" + selections, k -> {
-            try (ReadOnlyInputs view = new ReadOnlyInputs(worker)) {
-                return combine(new ContentHash(view.mount(input)), selections);
+        String label = CHECKSUM_LABEL + Digest.sha256(selections.toString()).hex();
+        return snapshotDigests.computeIfAbsent(name + "\n" + label, k -> {
+            String known = worker.snapshotter().stat(name).labels().get(label);
+            if (known != null) {
+                return Digest.parse(known);
             }
+            Digest computed;
+            try (ReadOnlyInputs view = new ReadOnlyInputs(worker)) {
+                computed = combine(new ContentHash(view.mount(input)), selections);
+            }
+            worker.snapshotter().updateLabels(name, Map.of(label, computed.toString()));
+            return computed;
         });
     }
 
