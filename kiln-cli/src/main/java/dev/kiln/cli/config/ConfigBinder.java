@@ -73,10 +73,17 @@ final class ConfigBinder {
         if (value == null) {
             return List.of();
         }
-        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-            return list.stream().map(String.class::cast).toList();
+        if (!(value instanceof List<?> list)) {
+            throw doc.error(path, "expected an array of strings");
         }
-        throw doc.error(path, "expected an array of strings");
+        List<String> strings = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof String s)) {
+                throw doc.error(path, "expected an array of strings");
+            }
+            strings.add(s);
+        }
+        return strings;
     }
 
     private <T> T typed(List<String> path, Class<T> type, String expected) {

@@ -5,11 +5,9 @@ import dev.kiln.core.KilnException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A strict TOML 1.0 reader: tables become {@code Map<String, Object>} in document order, arrays {@code List<Object>},
@@ -24,43 +22,34 @@ final class TomlReader {
     private final String text;
     private int pos;
     private int nesting;
-    private final Map<String, Object> root = new LinkedHashMap<>();
+    private final TomlTables tables;
     private final Map<List<String>, Integer> keyOffsets = new HashMap<>();
-    /** Inline tables: complete as written, nothing may be added to them later. */
-    private final Set<Object> inlineTables = identitySet();
-    /** Tables a header or a dotted key defined: no header may define them again. */
-    private final Set<Object> defined = identitySet();
-    /**
-     * Tables dotted keys defined: more dotted keys may extend them. Only keys of the same section can reach them, as
-     * their section's table cannot be opened again.
-     */
-    private final Set<Object> dottedTables = identitySet();
-    /** Arrays that {@code [[header]]}s built, as opposed to array values, which are complete as written. */
-    private final Set<Object> tableArrays = identitySet();
 
     private TomlReader(String source, String text) {
         this.source = source;
         this.text = text;
+        this.tables = new TomlTables(source, text);
     }
 
     /** Parses {@code text}; {@code source} names it in error messages. */
     static TomlDocument read(String source, String text) {
         TomlReader reader = new TomlReader(source, text);
         reader.document();
-        return new TomlDocument(source, text, reader.root, reader.keyOffsets);
+        return new TomlDocument(source, text, reader.tables.root(), reader.keyOffsets);
     }
 
     private void document() {
         pos = text.startsWith("\uFEFF") ? 1 : 0;
-        Map<String, Object> table = root;
+        Map<String, Object> table = tables.root();
         List<String> tablePath = List.of();
         while (peek() != EOF) {
             skipSpace();
             int at = pos;
             int c = peek();
             if (c == '[') {
-                tablePath = header();
-                table = text.startsWith("[[", at) ? appendTable(tablePath, at) : defineTable(tablePath, at);
+                boolean arrayOfTables = text.startsWith("[[", at);
+                tablePath = header(arrayOfTables);
+                table = arrayOfTables ? tables.appendTable(tablePath, at) : tables.defineTable(tablePath, at);
                 keyOffsets.putIfAbsent(tablePath, at);
             } else if (c != '#' && c != '\n' && c != '\r' && c != EOF) {
                 List<String> keys = keyValue(table);
@@ -83,69 +72,20 @@ final class TomlReader {
     }
 
     private void comment() {
-        for (int c = peek(); c != '\n' && c != EOF && !text.startsWith("\r\n", pos); c = peek()) {
+        for (int c = peek(); c != '\n' && c != EOF && !(c == '\r' && text.startsWith("\r\n", pos)); c = peek()) {
             checkNotControl(c);
             pos++;
         }
     }
 
     /** Reads {@code [a.b]} or {@code [[a.b]]} and returns the key path. */
-    private List<String> header() {
-        boolean array = text.startsWith("[[", pos);
-        pos += array ? 2 : 1;
+    private List<String> header(boolean arrayOfTables) {
+        pos += arrayOfTables ? 2 : 1;
         skipSpace();
         List<String> keys = key();
         skipSpace();
-        expect(array ? "]]" : "]", "to close the table header");
+        expect(arrayOfTables ? "]]" : "]", "to close the table header");
         return keys;
-    }
-
-    private Map<String, Object> defineTable(List<String> path, int at) {
-        Map<String, Object> parent = parentTable(path, at);
-        Object existing = parent.get(path.getLast());
-        if (existing == null) {
-            Map<String, Object> table = new LinkedHashMap<>();
-            parent.put(path.getLast(), table);
-            defined.add(table);
-            return table;
-        }
-        if (existing instanceof Map<?, ?> && !defined.contains(existing) && !inlineTables.contains(existing)) {
-            defined.add(existing);
-            return asTable(existing);
-        }
-        throw error(at, "table " + TomlDocument.dotted(path) + " is already defined");
-    }
-
-    private Map<String, Object> appendTable(List<String> path, int at) {
-        Map<String, Object> parent = parentTable(path, at);
-        Object existing = parent.get(path.getLast());
-        if (existing == null) {
-            existing = new ArrayList<>();
-            parent.put(path.getLast(), existing);
-            tableArrays.add(existing);
-        } else if (!tableArrays.contains(existing)) {
-            throw error(at, TomlDocument.dotted(path) + " is already defined and is not an array of tables");
-        }
-        Map<String, Object> table = new LinkedHashMap<>();
-        defined.add(table);
-        asList(existing).add(table);
-        return table;
-    }
-
-    /** Walks a header's path to the table that will hold its last key, creating tables on the way. */
-    private Map<String, Object> parentTable(List<String> path, int at) {
-        Map<String, Object> table = root;
-        for (int i = 0; i < path.size() - 1; i++) {
-            Object child = table.computeIfAbsent(path.get(i), k -> new LinkedHashMap<String, Object>());
-            if (tableArrays.contains(child)) {
-                child = asList(child).getLast();
-            }
-            if (!(child instanceof Map<?, ?>) || inlineTables.contains(child)) {
-                throw error(at, "key " + TomlDocument.dotted(path.subList(0, i + 1)) + " is already defined");
-            }
-            table = asTable(child);
-        }
-        return table;
     }
 
     /** Reads {@code key = value} into {@code table} and returns the key path. */
@@ -155,32 +95,8 @@ final class TomlReader {
         skipSpace();
         expect("=", "after the key");
         skipSpace();
-        Object value = value();
-        Map<String, Object> target = table;
-        for (int i = 0; i < keys.size() - 1; i++) {
-            target = dottedTable(target, keys.subList(0, i + 1), at);
-        }
-        if (target.putIfAbsent(keys.getLast(), value) != null) {
-            throw error(at, "key " + TomlDocument.dotted(keys) + " is already defined");
-        }
+        tables.put(table, keys, value(), at);
         return keys;
-    }
-
-    private Map<String, Object> dottedTable(Map<String, Object> parent, List<String> keys, int at) {
-        Object child = parent.get(keys.getLast());
-        if (child == null) {
-            Map<String, Object> table = new LinkedHashMap<>();
-            parent.put(keys.getLast(), table);
-            defined.add(table);
-            dottedTables.add(table);
-            return table;
-        }
-        boolean extensible = child instanceof Map<?, ?> && !inlineTables.contains(child)
-                && (!defined.contains(child) || dottedTables.contains(child));
-        if (!extensible) {
-            throw error(at, "key " + TomlDocument.dotted(keys) + " is already defined");
-        }
-        return asTable(child);
     }
 
     private List<String> key() {
@@ -275,11 +191,12 @@ final class TomlReader {
                     throw error(pos, "a trailing comma is not allowed in an inline table");
                 }
             } else if (peek() != '}') {
-                throw error(peek() == EOF ? at : pos, "expected ',' or '}' in the inline table, found " + describe(peek()));
+                String found = describe(peek());
+                throw error(peek() == EOF ? at : pos, "expected ',' or '}' in the inline table, found " + found);
             }
         }
         pos++;
-        inlineTables.add(table);
+        tables.closeInline(table);
         return table;
     }
 
@@ -316,7 +233,7 @@ final class TomlReader {
             int c = peek();
             if (c == EOF) {
                 throw error(start, "unterminated string");
-            } else if (text.startsWith(delimiter, pos)) {
+            } else if (c == quote && text.startsWith(delimiter, pos)) {
                 int run = 3;
                 while (run < 5 && pos + run < text.length() && text.charAt(pos + run) == quote) {
                     run++;
@@ -431,7 +348,7 @@ final class TomlReader {
         return TomlDocument.error(source, text, offset, what);
     }
 
-    static String describe(int c) {
+    private static String describe(int c) {
         if (c == EOF) {
             return "the end of the file";
         } else if (c == '\n') {
@@ -447,19 +364,5 @@ final class TomlReader {
 
     private static boolean isBareKeyChar(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asTable(Object table) {
-        return (Map<String, Object>) table;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> asList(Object list) {
-        return (List<Object>) list;
-    }
-
-    private static Set<Object> identitySet() {
-        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 }
