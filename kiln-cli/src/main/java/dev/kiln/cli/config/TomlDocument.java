@@ -20,7 +20,8 @@ record TomlDocument(String source, String text, Map<String, Object> root, Map<Li
                 return error(source, text, offset, dotted(path) + ": " + what);
             }
         }
-        return new KilnException(ErrorKind.INVALID_ARGUMENT, "invalid config " + source + ": " + dotted(path) + ": " + what);
+        String message = "invalid config " + source + ": " + dotted(path) + ": " + what;
+        return new KilnException(ErrorKind.INVALID_ARGUMENT, message);
     }
 
     /** {@code invalid config <source>:<line>: <what>}, the line being the one holding {@code offset}. */

@@ -221,7 +221,7 @@ final class TomlReader {
         return out.toString();
     }
 
-    /** A {@code """..."""} or {@code '''...'''} string; a newline right after the opening delimiter is not part of it. */
+    /** A {@code """..."""} or {@code '''...'''} string; a newline right after the opening delimiter is dropped. */
     private String multiLineString() {
         int start = pos;
         char quote = text.charAt(pos);

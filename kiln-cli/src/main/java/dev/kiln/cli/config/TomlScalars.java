@@ -1,6 +1,6 @@
 package dev.kiln.cli.config;
 
-/** TOML's unquoted values: booleans, integers (decimal, hex, octal, binary) and floats, checked as strictly as TOML 1.0. */
+/** TOML's unquoted values, checked as strictly as TOML 1.0: booleans, integers in four bases, and floats. */
 final class TomlScalars {
     private TomlScalars() {
     }
