@@ -40,11 +40,9 @@ final class ConfigBinder {
         Map<String, KilnConfig.Registry> registries = new LinkedHashMap<>();
         for (String host : hosts.keySet()) {
             List<String> at = child(REGISTRY, host);
-            table(at);
-            Boolean insecure = typed(child(at, "insecure"), Boolean.class, "a boolean");
-            registries.put(host, new KilnConfig.Registry(strings(child(at, "mirrors")),
-                    typed(child(at, "http"), Boolean.class, "a boolean"), Boolean.TRUE.equals(insecure),
-                    strings(child(at, "ca"))));
+            table(at); // a host that is not a table is an error, not an empty registry entry
+            registries.put(host, new KilnConfig.Registry(strings(child(at, "mirrors")), bool(child(at, "http")),
+                    Boolean.TRUE.equals(bool(child(at, "insecure"))), strings(child(at, "ca"))));
         }
         return registries;
     }
@@ -52,6 +50,10 @@ final class ConfigBinder {
     private String string(List<String> path) {
         String value = typed(path, String.class, "a string");
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    private Boolean bool(List<String> path) {
+        return typed(path, Boolean.class, "a boolean");
     }
 
     @SuppressWarnings("unchecked")
