@@ -142,6 +142,25 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
     }
 
     @Override
+    public Info updateLabels(String key, Map<String, String> labels) {
+        labels.forEach((k, v) -> {
+            if (k == null || k.isEmpty() || v == null) {
+                throw new KilnException(ErrorKind.INVALID_ARGUMENT,
+                        "snapshot " + key + ": a label needs a non-empty key and a value");
+            }
+        });
+        // Read and written in one transaction, which holds the write lock, so that labels another process adds
+        // to the same snapshot meanwhile are kept, not overwritten with what was read before.
+        return locked(() -> store.transaction(() -> {
+            SnapshotRow row = existing(key);
+            Map<String, String> merged = new HashMap<>(row.labels());
+            merged.putAll(labels);
+            store.updateLabels(row.id(), merged, Instant.now());
+            return store.get(key).orElseThrow().info();
+        }));
+    }
+
+    @Override
     public void remove(String key) {
         long id = locked(() -> {
             SnapshotRow row = existing(key);

@@ -205,6 +205,15 @@ final class MetaStore implements AutoCloseable {
         }
     }
 
+    void updateLabels(long id, Map<String, String> labels, Instant now) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("UPDATE snapshots SET labels = ?, updated = ? WHERE id = ?")) {
+            st.setString(1, Json.string(labels));
+            st.setLong(2, nanos(now));
+            st.setLong(3, id);
+            st.executeUpdate();
+        }
+    }
+
     boolean hasChildren(long id) throws SQLException {
         try (PreparedStatement st = db.prepareStatement("SELECT 1 FROM snapshots WHERE parent_id = ? LIMIT 1")) {
             st.setLong(1, id);

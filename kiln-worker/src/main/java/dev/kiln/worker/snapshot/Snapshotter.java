@@ -66,6 +66,14 @@ public interface Snapshotter extends AutoCloseable {
         commit(name, key, Map.of());
     }
 
+    /**
+     * Adds {@code labels} to the snapshot {@code key} of any kind, replacing the values of keys it already has and
+     * keeping the others (containerd's {@code Update} of label field paths); returns the updated info. Labels are
+     * metadata, so a committed snapshot stays immutable: this is how facts learnt about its content later (such as
+     * the blobs an export made of it) are kept with it. The change is durable once this returns.
+     */
+    Info updateLabels(String key, Map<String, String> labels);
+
     /** Removes a snapshot of any kind that has no children. */
     void remove(String key);
 

@@ -230,6 +230,47 @@ abstract class SnapshotterContract {
     }
 
     @Test
+    void updateLabels_addsAndReplacesOnACommittedSnapshotDurablyWithoutTouchingItsContent() throws IOException {
+        layer("base", null, dir -> FsTree.file(dir, "f", "kept"));
+        sn.updateLabels("base", Map.of("a", "1", "b", "2"));
+        Info created = sn.stat("base");
+        Map<String, String> content = viewOf("base");
+
+        Info updated = sn.updateLabels("base", Map.of("b", "3", "c", "4"));
+
+        assertThat(updated.labels()).containsExactlyInAnyOrderEntriesOf(Map.of("a", "1", "b", "3", "c", "4"));
+        assertThat(updated.kind()).isEqualTo(Kind.COMMITTED);
+        assertThat(updated.created()).isEqualTo(created.created());
+        assertThat(updated.updated()).isAfterOrEqualTo(created.updated());
+        sn.close();
+        sn = open(root);
+        assertThat(sn.stat("base")).isEqualTo(updated);
+        assertThat(viewOf("base")).isEqualTo(content).containsKey("f");
+    }
+
+    @Test
+    void updateLabels_keepsWhatAnotherSnapshotterOnTheSameRootAdded() {
+        sn.prepare("active", null);
+        sn.commit("done", "active");
+        try (Snapshotter other = open(root)) {
+            other.updateLabels("done", Map.of("by-other", "x"));
+        }
+        sn.updateLabels("done", Map.of("by-this", "y"));
+        assertThat(sn.stat("done").labels()).containsEntry("by-other", "x").containsEntry("by-this", "y");
+    }
+
+    @Test
+    void updateLabels_worksOnActiveSnapshotsAndRejectsBadInput() {
+        sn.prepare("active", null, Map.of("a", "1"));
+        sn.updateLabels("active", Map.of("b", "2"));
+        sn.commit("done", "active", Map.of("c", "3"));
+        assertThat(sn.stat("done").labels()).containsExactlyInAnyOrderEntriesOf(Map.of("a", "1", "b", "2", "c", "3"));
+        assertKind(ErrorKind.NOT_FOUND, () -> sn.updateLabels("no-such-key", Map.of("a", "1")));
+        assertKind(ErrorKind.INVALID_ARGUMENT, () -> sn.updateLabels("done", Map.of("", "1")));
+        assertThat(sn.stat("done").labels()).doesNotContainKey("");
+    }
+
+    @Test
     void reopen_keepsSnapshotsAndMountsStillWork() throws IOException {
         layer("base", null, dir -> FsTree.file(dir, "f", "kept"));
         List<Mount> before = sn.prepare("active", "base");
