@@ -71,10 +71,7 @@ final class LayerBlobs {
                     same.get().size(), null, null);
             return new LayerBlob(blob, remembered.get().diffId());
         }
-        Optional<Descriptor> source = remembered.flatMap(r -> r.blobs().values().stream()
-                .filter(b -> Compression.ofMediaType(b.mediaType()).isPresent())
-                .flatMap(b -> stored(b).stream())
-                .findFirst());
+        Optional<Descriptor> source = remembered.flatMap(this::anyStored);
         LayerBlob blob;
         if (source.isPresent()) {
             Compression from = Compression.ofMediaType(source.get().mediaType()).orElseThrow();
@@ -86,6 +83,14 @@ final class LayerBlobs {
         }
         layer.remember(blob.diffId(), requested.variant(), blob.blob());
         return blob;
+    }
+
+    /** A remembered blob the store still has, in a compression that can be undone. */
+    private Optional<Descriptor> anyStored(ExportLayer.Built.Remembered remembered) {
+        return remembered.blobs().values().stream()
+                .filter(b -> Compression.ofMediaType(b.mediaType()).isPresent())
+                .flatMap(b -> stored(b).stream())
+                .findFirst();
     }
 
     /** {@code blob} with the size the store has, or empty when the store no longer has it. */
