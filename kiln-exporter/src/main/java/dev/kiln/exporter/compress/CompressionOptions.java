@@ -17,4 +17,13 @@ public record CompressionOptions(Compression type, int level, boolean force) {
     public static CompressionOptions of(Compression type) {
         return new CompressionOptions(type, type.defaultLevel(), false);
     }
+
+    /**
+     * The name of the blob these options make of a tar, such as {@code gzip-6}: equal names mean byte-identical
+     * blobs. {@code force} is not part of it (it decides which layers are compressed, not how), and neither is the
+     * level of {@code uncompressed}.
+     */
+    public String variant() {
+        return type == Compression.UNCOMPRESSED ? type.attribute() : type.attribute() + "-" + level;
+    }
 }

@@ -7,17 +7,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
-/** One layer of a built image, bottom first: either a blob that is already in the content store or a new tar. */
+/** One layer of a built image, bottom first: a blob already in the content store, a new tar, or a built snapshot. */
 public sealed interface ExportLayer {
-
-    /** The sha256 of the uncompressed tar, as listed in the config's {@code rootfs.diff_ids}. */
-    Digest diffId();
 
     /**
      * A layer blob already committed to the content store, typically pulled with the base image. It is exported as
      * it is, unless {@code force-compression} asks for a different compression.
+     *
+     * @param diffId the sha256 of the uncompressed tar, as listed in the config's {@code rootfs.diff_ids}
      */
     record Existing(Descriptor blob, Digest diffId) implements ExportLayer {
         public Existing {
@@ -35,6 +36,35 @@ public sealed interface ExportLayer {
 
         public static New ofFile(Path tarFile, Digest diffId) {
             return new New(() -> Files.newInputStream(tarFile), diffId);
+        }
+    }
+
+    /**
+     * A layer built on this machine that remembers the blobs exports made of it, as BuildKit keeps compression
+     * variants on a cache ref: an export in a compression made before (this build or an earlier one) reuses that
+     * blob, while its tar is computed (by diffing the snapshot) only when no remembered blob can serve.
+     * Implementations are thread-safe.
+     */
+    non-sealed interface Built extends ExportLayer {
+        /** The diffID and blobs exports remembered for this layer, or empty when none did. */
+        Optional<Remembered> remembered();
+
+        /** The layer as an uncompressed tar, computed on the first call. */
+        New tar();
+
+        /** Remembers {@code blob}, made of the tar {@code diffId} in compression {@code variant}, for later exports. */
+        void remember(Digest diffId, String variant, Descriptor blob);
+
+        /**
+         * What exports remembered of a built layer: the diffID of its tar and the blobs made of that tar, by
+         * compression variant ({@link dev.kiln.exporter.compress.CompressionOptions#variant()}). The blobs may have
+         * been deleted from the content store since.
+         */
+        record Remembered(Digest diffId, Map<String, Descriptor> blobs) {
+            public Remembered {
+                Objects.requireNonNull(diffId);
+                blobs = Map.copyOf(blobs);
+            }
         }
     }
 

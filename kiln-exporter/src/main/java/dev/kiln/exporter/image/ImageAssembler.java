@@ -18,10 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes a built image into the content store: layer blobs (new tars compressed, existing blobs reused or converted),
- * then the config with {@code rootfs.diff_ids} and normalized history, then the manifest. Nothing here reads the
- * clock, so the same inputs give the same digests. One assembler serves all outputs of a build, so an image exported
- * twice with the same compression compresses each layer once.
+ * Writes a built image into the content store: layer blobs (new tars compressed, existing blobs reused or converted,
+ * built layers' blobs reused from earlier exports in the same compression), then the config with
+ * {@code rootfs.diff_ids} and normalized history, then the manifest. Nothing here reads the clock, so the same inputs
+ * give the same digests. One assembler serves all outputs of a build, so an image exported twice with the same
+ * compression compresses each layer once.
  */
 public final class ImageAssembler {
     private final ContentStore store;

@@ -14,18 +14,20 @@ import dev.kiln.exporter.compress.LayerCompressor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Produces the blob for each layer: existing blobs are reused (with the media type of the requested family) unless
  * {@code force-compression} asks for another compression; new tars are compressed into the store. Blobs made here
- * are remembered by diffID and compression, so several outputs of one build share the work.
+ * are remembered by diffID and compression, so several outputs of one build share the work, and built layers
+ * remember theirs across builds (see {@link #built}).
  */
 final class LayerBlobs {
     private final ContentStore store;
     private final Map<Variant, CompressedLayer> made = new ConcurrentHashMap<>();
 
-    private record Variant(Digest diffId, Compression type, int level) {
+    private record Variant(Digest diffId, String compression) {
     }
 
     LayerBlobs(ContentStore store) {
@@ -36,6 +38,7 @@ final class LayerBlobs {
         return switch (layer) {
             case ExportLayer.Existing existing -> existing(existing, requested, oci);
             case ExportLayer.New fresh -> made(fresh.diffId(), fresh.tar(), requested, oci);
+            case ExportLayer.Built built -> built(built, requested, oci);
         };
     }
 
@@ -53,8 +56,51 @@ final class LayerBlobs {
         return new LayerBlob(new Descriptor(mediaType, digest.toString(), info.size(), null, null), layer.diffId());
     }
 
+    /**
+     * A built layer always gets the requested compression, as a new tar does ({@code force-compression} does not
+     * matter), so the image never depends on what was exported before. The blob remembered for that compression is
+     * reused while the store still has it ({@code kiln prune} may have deleted it). Otherwise the blob is made, from
+     * another remembered blob when one is still stored (decompressing it is cheaper than a diff, and gives the same
+     * tar) or else from the layer's tar, and remembered.
+     */
+    private LayerBlob built(ExportLayer.Built layer, CompressionOptions requested, boolean oci) {
+        Optional<ExportLayer.Built.Remembered> remembered = layer.remembered();
+        Optional<Descriptor> same = remembered.map(r -> r.blobs().get(requested.variant())).flatMap(this::stored);
+        if (same.isPresent()) {
+            Descriptor blob = new Descriptor(requested.type().layerMediaType(oci), same.get().digest(),
+                    same.get().size(), null, null);
+            return new LayerBlob(blob, remembered.get().diffId());
+        }
+        Optional<Descriptor> source = remembered.flatMap(this::anyStored);
+        LayerBlob blob;
+        if (source.isPresent()) {
+            Compression from = Compression.ofMediaType(source.get().mediaType()).orElseThrow();
+            Digest digest = source.get().parsedDigest();
+            blob = made(remembered.get().diffId(), () -> from.decompressing(store.open(digest)), requested, oci);
+        } else {
+            ExportLayer.New tar = layer.tar();
+            blob = made(tar.diffId(), tar.tar(), requested, oci);
+        }
+        layer.remember(blob.diffId(), requested.variant(), blob.blob());
+        return blob;
+    }
+
+    /** A remembered blob the store still has, in a compression that can be undone. */
+    private Optional<Descriptor> anyStored(ExportLayer.Built.Remembered remembered) {
+        return remembered.blobs().values().stream()
+                .filter(b -> Compression.ofMediaType(b.mediaType()).isPresent())
+                .flatMap(b -> stored(b).stream())
+                .findFirst();
+    }
+
+    /** {@code blob} with the size the store has, or empty when the store no longer has it. */
+    private Optional<Descriptor> stored(Descriptor blob) {
+        return store.info(blob.parsedDigest())
+                .map(info -> new Descriptor(blob.mediaType(), blob.digest(), info.size(), null, null));
+    }
+
     private LayerBlob made(Digest diffId, ExportLayer.TarSource tar, CompressionOptions requested, boolean oci) {
-        Variant variant = new Variant(diffId, requested.type(), requested.level());
+        Variant variant = new Variant(diffId, requested.variant());
         CompressedLayer blob = made.get(variant);
         if (blob == null) {
             blob = compress(diffId, tar, requested);

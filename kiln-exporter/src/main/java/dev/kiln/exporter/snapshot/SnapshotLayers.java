@@ -23,8 +23,9 @@ import java.util.UUID;
 
 /**
  * Turns a build result (a committed snapshot and its parents) into image layers: a snapshot unpacked
- * from a pulled blob is exported as that blob, any other one as the diff against its parent, written
- * to a temporary tar that {@link #close()} deletes.
+ * from a pulled blob is exported as that blob, any other one as a {@link SnapshotLayer}: the blobs earlier
+ * exports made of it, or, when none serves, the diff against its parent, written to a temporary tar that
+ * {@link #close()} deletes. Thread-safe.
  */
 public final class SnapshotLayers implements AutoCloseable {
     private final Snapshotter snapshotter;
@@ -54,7 +55,7 @@ public final class SnapshotLayers implements AutoCloseable {
     }
 
     /** The mounts of a read-only view of {@code name}, valid until {@link #close()}. */
-    public List<Mount> view(String name) {
+    public synchronized List<Mount> view(String name) {
         String key = "export-" + UUID.randomUUID();
         views.add(key);
         return snapshotter.view(key, name);
@@ -66,6 +67,10 @@ public final class SnapshotLayers implements AutoCloseable {
         if (blob.isPresent() && diffId != null) {
             return new ExportLayer.Existing(blob.get(), Digest.parse(diffId));
         }
+        return new SnapshotLayer(snapshotter, info, () -> diff(info));
+    }
+
+    private synchronized ExportLayer.New diff(Info info) {
         List<Mount> lower = info.parent() == null ? List.of() : view(info.parent());
         List<Mount> upper = view(info.name());
         try {
@@ -83,7 +88,7 @@ public final class SnapshotLayers implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (String key : views.reversed()) {
             snapshotter.remove(key);
         }
