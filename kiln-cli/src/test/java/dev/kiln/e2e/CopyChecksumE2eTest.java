@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that label in the snapshot database to prove the next build really uses it, and that a changed stage does not.
  */
 class CopyChecksumE2eTest {
-    private static final String LABEL = "dev.kiln.checksum.v1/";
+    private static final String LABEL = "kiln.dev/checksum.v1/";
 
     @RegisterExtension
     static final KilnEnv kiln = new KilnEnv();

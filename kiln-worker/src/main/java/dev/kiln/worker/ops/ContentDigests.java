@@ -22,7 +22,7 @@ final class ContentDigests {
     /** How exec mounts select: the path itself, a final symlink followed (BuildKit's exec selectors). */
     private static final ChecksumOptions MOUNTED = new ChecksumOptions(true, false, List.of(), List.of());
     /** Label prefix of a remembered checksum; the rest is the digest of the selections. Bump on algorithm changes. */
-    static final String CHECKSUM_LABEL = "dev.kiln.checksum.v1/";
+    static final String CHECKSUM_LABEL = "kiln.dev/checksum.v1/";
 
     private final WorkerContext worker;
     private final Map<String, Digest> snapshotDigests = new ConcurrentHashMap<>();
