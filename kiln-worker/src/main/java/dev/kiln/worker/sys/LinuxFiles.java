@@ -10,7 +10,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -25,17 +24,17 @@ public final class LinuxFiles {
     private static final int STATX_BASIC_STATS = 0x7ff;
     static final int STATX_SIZE = 256;
 
-    private static final MethodHandle STATX = Native.function("statx",
+    private static final Native.Function STATX = Native.function("statx",
             FunctionDescriptor.of(INT, INT, PTR, INT, INT, PTR));
-    private static final MethodHandle MKNOD = Native.function("mknod",
+    private static final Native.Function MKNOD = Native.function("mknod",
             FunctionDescriptor.of(INT, PTR, INT, LONG));
-    private static final MethodHandle LCHOWN = Native.function("lchown",
+    private static final Native.Function LCHOWN = Native.function("lchown",
             FunctionDescriptor.of(INT, PTR, INT, INT));
-    private static final MethodHandle CHMOD = Native.function("chmod",
+    private static final Native.Function CHMOD = Native.function("chmod",
             FunctionDescriptor.of(INT, PTR, INT));
-    private static final MethodHandle UTIMENSAT = Native.function("utimensat",
+    private static final Native.Function UTIMENSAT = Native.function("utimensat",
             FunctionDescriptor.of(INT, INT, PTR, PTR, INT));
-    private static final MethodHandle STATFS = Native.function("statfs",
+    private static final Native.Function STATFS = Native.function("statfs",
             FunctionDescriptor.of(INT, PTR, PTR));
 
     private LinuxFiles() {
@@ -46,7 +45,7 @@ public final class LinuxFiles {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = Native.cPath(arena, path);
             MemorySegment buf = arena.allocate(STATX_SIZE, 8);
-            Native.check(arena, "lstat", path.toString(), st -> (int) STATX.invokeExact(
+            Native.check(arena, "lstat", path.toString(), st -> (int) STATX.handle().invokeExact(
                     st, AT_FDCWD, p, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buf));
             return fromStatx(buf);
         }
@@ -55,7 +54,7 @@ public final class LinuxFiles {
     /** lstat of {@code path} relative to the directory {@code dirFd}; {@code buf} takes {@link #STATX_SIZE} bytes. */
     static FileStat lstatAt(MemorySegment errnoState, int dirFd, MemorySegment path, MemorySegment buf,
                             String subject) throws ErrnoException {
-        Native.check(errnoState, "lstat", subject, st -> (int) STATX.invokeExact(
+        Native.check(errnoState, "lstat", subject, st -> (int) STATX.handle().invokeExact(
                 st, dirFd, path, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buf));
         return fromStatx(buf);
     }
@@ -100,7 +99,7 @@ public final class LinuxFiles {
         long dev = makedev(major, minor);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = Native.cPath(arena, path);
-            Native.check(arena, "mknod", path.toString(), st -> (int) MKNOD.invokeExact(st, p, mode, dev));
+            Native.check(arena, "mknod", path.toString(), st -> (int) MKNOD.handle().invokeExact(st, p, mode, dev));
         }
     }
 
@@ -108,7 +107,7 @@ public final class LinuxFiles {
     public static void lchown(Path path, int uid, int gid) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = Native.cPath(arena, path);
-            Native.check(arena, "lchown", path.toString(), st -> (int) LCHOWN.invokeExact(st, p, uid, gid));
+            Native.check(arena, "lchown", path.toString(), st -> (int) LCHOWN.handle().invokeExact(st, p, uid, gid));
         }
     }
 
@@ -116,7 +115,7 @@ public final class LinuxFiles {
     public static void chmod(Path path, int mode) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = Native.cPath(arena, path);
-            Native.check(arena, "chmod", path.toString(), st -> (int) CHMOD.invokeExact(st, p, mode & 07777));
+            Native.check(arena, "chmod", path.toString(), st -> (int) CHMOD.handle().invokeExact(st, p, mode & 07777));
         }
     }
 
@@ -130,7 +129,7 @@ public final class LinuxFiles {
             times.set(ValueLayout.JAVA_LONG, 16, mtime.getEpochSecond());
             times.set(ValueLayout.JAVA_LONG, 24, mtime.getNano());
             Native.check(arena, "utimensat", path.toString(),
-                    st -> (int) UTIMENSAT.invokeExact(st, AT_FDCWD, p, times, AT_SYMLINK_NOFOLLOW));
+                    st -> (int) UTIMENSAT.handle().invokeExact(st, AT_FDCWD, p, times, AT_SYMLINK_NOFOLLOW));
         }
     }
 
@@ -139,7 +138,7 @@ public final class LinuxFiles {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = Native.cPath(arena, path);
             MemorySegment buf = arena.allocate(256, 8);
-            Native.check(arena, "statfs", path.toString(), st -> (int) STATFS.invokeExact(st, p, buf));
+            Native.check(arena, "statfs", path.toString(), st -> (int) STATFS.handle().invokeExact(st, p, buf));
             return buf.get(ValueLayout.JAVA_LONG, 0);
         }
     }

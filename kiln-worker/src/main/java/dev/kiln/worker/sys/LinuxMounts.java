@@ -7,7 +7,6 @@ import static dev.kiln.worker.sys.Native.PTR;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 
 /** mount(2), umount2(2) and the per-thread working-directory calls the mount helper needs. */
@@ -34,13 +33,13 @@ public final class LinuxMounts {
 
     private static final int CLONE_FS = 0x200;
 
-    private static final MethodHandle MOUNT = Native.function("mount",
+    private static final Native.Function MOUNT = Native.function("mount",
             FunctionDescriptor.of(INT, PTR, PTR, PTR, LONG, PTR));
-    private static final MethodHandle UMOUNT2 = Native.function("umount2",
+    private static final Native.Function UMOUNT2 = Native.function("umount2",
             FunctionDescriptor.of(INT, PTR, INT));
-    private static final MethodHandle UNSHARE = Native.function("unshare",
+    private static final Native.Function UNSHARE = Native.function("unshare",
             FunctionDescriptor.of(INT, INT));
-    private static final MethodHandle CHDIR = Native.function("chdir",
+    private static final Native.Function CHDIR = Native.function("chdir",
             FunctionDescriptor.of(INT, PTR));
 
     private LinuxMounts() {
@@ -55,7 +54,7 @@ public final class LinuxMounts {
             MemorySegment type = Native.cString(arena, fstype);
             MemorySegment opts = Native.cString(arena, data);
             Native.check(arena, "mount", target.toString(),
-                    st -> (int) MOUNT.invokeExact(st, src, tgt, type, flags, opts));
+                    st -> (int) MOUNT.handle().invokeExact(st, src, tgt, type, flags, opts));
         }
     }
 
@@ -63,7 +62,7 @@ public final class LinuxMounts {
     public static void umount2(Path target, int flags) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment tgt = Native.cPath(arena, target);
-            Native.check(arena, "umount", target.toString(), st -> (int) UMOUNT2.invokeExact(st, tgt, flags));
+            Native.check(arena, "umount", target.toString(), st -> (int) UMOUNT2.handle().invokeExact(st, tgt, flags));
         }
     }
 
@@ -73,7 +72,7 @@ public final class LinuxMounts {
      */
     public static void unshareWorkingDirectory() throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
-            Native.check(arena, "unshare", "CLONE_FS", st -> (int) UNSHARE.invokeExact(st, CLONE_FS));
+            Native.check(arena, "unshare", "CLONE_FS", st -> (int) UNSHARE.handle().invokeExact(st, CLONE_FS));
         }
     }
 
@@ -81,7 +80,7 @@ public final class LinuxMounts {
     public static void chdir(Path dir) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment d = Native.cPath(arena, dir);
-            Native.check(arena, "chdir", dir.toString(), st -> (int) CHDIR.invokeExact(st, d));
+            Native.check(arena, "chdir", dir.toString(), st -> (int) CHDIR.handle().invokeExact(st, d));
         }
     }
 }

@@ -26,21 +26,46 @@ final class Native {
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =
             CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(
-            LIBC.findOrThrow("strerror"), FunctionDescriptor.of(PTR, INT));
+    private static final Function STRERROR = new Function("strerror", FunctionDescriptor.of(PTR, INT));
 
     private Native() {
     }
 
     /** A libc function whose errno is captured right after the call. */
-    static MethodHandle function(String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(LIBC.findOrThrow(name), descriptor, Linker.Option.captureCallState("errno"));
+    static Function function(String name, FunctionDescriptor descriptor) {
+        return new Function(name, descriptor, Linker.Option.captureCallState("errno"));
     }
 
     /** As {@link #function}, for a variadic C function whose variable arguments start at {@code firstVariadic}. */
-    static MethodHandle variadicFunction(String name, FunctionDescriptor descriptor, int firstVariadic) {
-        return LINKER.downcallHandle(LIBC.findOrThrow(name), descriptor, Linker.Option.captureCallState("errno"),
+    static Function variadicFunction(String name, FunctionDescriptor descriptor, int firstVariadic) {
+        return new Function(name, descriptor, Linker.Option.captureCallState("errno"),
                 Linker.Option.firstVariadicArg(firstVariadic));
+    }
+
+    /**
+     * A libc function bound on its first call. Binding one generates and loads a class (some milliseconds of a cold
+     * JVM's time), and a command calls only a few of the functions these classes declare.
+     */
+    static final class Function {
+        private final String name;
+        private final FunctionDescriptor descriptor;
+        private final Linker.Option[] options;
+        private volatile MethodHandle handle;
+
+        private Function(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+            this.name = name;
+            this.descriptor = descriptor;
+            this.options = options;
+        }
+
+        MethodHandle handle() {
+            MethodHandle h = handle;
+            if (h == null) {
+                h = LINKER.downcallHandle(LIBC.findOrThrow(name), descriptor, options);
+                handle = h;
+            }
+            return h;
+        }
     }
 
     /** A segment for {@link #check(MemorySegment, String, String, Call)}, to reuse across many calls. */
@@ -88,7 +113,7 @@ final class Native {
 
     static synchronized String strerror(int errno) {
         try {
-            MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment s = (MemorySegment) STRERROR.handle().invokeExact(errno);
             return s.reinterpret(4096).getString(0);
         } catch (Throwable t) {
             return "error " + errno;

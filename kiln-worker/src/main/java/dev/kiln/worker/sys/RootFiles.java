@@ -10,7 +10,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,25 +33,25 @@ public final class RootFiles implements AutoCloseable {
     private static final int DATA_BUFFER = 256 * 1024;
     private static final int PATH_BUFFER = 4096;
 
-    private static final MethodHandle OPENAT = Native.variadicFunction("openat",
+    private static final Native.Function OPENAT = Native.variadicFunction("openat",
             FunctionDescriptor.of(INT, INT, PTR, INT, INT), 3);
-    private static final MethodHandle WRITE = Native.function("write", FunctionDescriptor.of(LONG, INT, PTR, LONG));
-    private static final MethodHandle CLOSE = Native.function("close", FunctionDescriptor.of(INT, INT));
-    private static final MethodHandle FCHOWN = Native.function("fchown", FunctionDescriptor.of(INT, INT, INT, INT));
-    private static final MethodHandle FCHMOD = Native.function("fchmod", FunctionDescriptor.of(INT, INT, INT));
-    private static final MethodHandle FUTIMENS = Native.function("futimens", FunctionDescriptor.of(INT, INT, PTR));
-    private static final MethodHandle MKDIRAT = Native.function("mkdirat", FunctionDescriptor.of(INT, INT, PTR, INT));
-    private static final MethodHandle SYMLINKAT = Native.function("symlinkat",
+    private static final Native.Function WRITE = Native.function("write", FunctionDescriptor.of(LONG, INT, PTR, LONG));
+    private static final Native.Function CLOSE = Native.function("close", FunctionDescriptor.of(INT, INT));
+    private static final Native.Function FCHOWN = Native.function("fchown", FunctionDescriptor.of(INT, INT, INT, INT));
+    private static final Native.Function FCHMOD = Native.function("fchmod", FunctionDescriptor.of(INT, INT, INT));
+    private static final Native.Function FUTIMENS = Native.function("futimens", FunctionDescriptor.of(INT, INT, PTR));
+    private static final Native.Function MKDIRAT = Native.function("mkdirat", FunctionDescriptor.of(INT, INT, PTR, INT));
+    private static final Native.Function SYMLINKAT = Native.function("symlinkat",
             FunctionDescriptor.of(INT, PTR, INT, PTR));
-    private static final MethodHandle LINKAT = Native.function("linkat",
+    private static final Native.Function LINKAT = Native.function("linkat",
             FunctionDescriptor.of(INT, INT, PTR, INT, PTR, INT));
-    private static final MethodHandle MKNODAT = Native.function("mknodat",
+    private static final Native.Function MKNODAT = Native.function("mknodat",
             FunctionDescriptor.of(INT, INT, PTR, INT, LONG));
-    private static final MethodHandle FCHOWNAT = Native.function("fchownat",
+    private static final Native.Function FCHOWNAT = Native.function("fchownat",
             FunctionDescriptor.of(INT, INT, PTR, INT, INT, INT));
-    private static final MethodHandle FCHMODAT = Native.function("fchmodat",
+    private static final Native.Function FCHMODAT = Native.function("fchmodat",
             FunctionDescriptor.of(INT, INT, PTR, INT, INT));
-    private static final MethodHandle UTIMENSAT = Native.function("utimensat",
+    private static final Native.Function UTIMENSAT = Native.function("utimensat",
             FunctionDescriptor.of(INT, INT, PTR, PTR, INT));
 
     private final Path root;
@@ -69,7 +68,7 @@ public final class RootFiles implements AutoCloseable {
         this.root = root;
         try {
             MemorySegment p = cString(root.toString(), false);
-            this.rootFd = (int) Native.check(errno, "open", root.toString(), st -> (int) OPENAT.invokeExact(
+            this.rootFd = (int) Native.check(errno, "open", root.toString(), st -> (int) OPENAT.handle().invokeExact(
                     st, AT_FDCWD, p, O_PATH | O_DIRECTORY | O_CLOEXEC, 0));
         } catch (ErrnoException | RuntimeException e) {
             arena.close();
@@ -89,54 +88,54 @@ public final class RootFiles implements AutoCloseable {
     /** A new regular file at {@code rel} (O_EXCL: fails with EEXIST when anything is there), open for writing. */
     public NewFile create(String rel) throws ErrnoException {
         MemorySegment p = cString(rel, false);
-        int fd = (int) Native.check(errno, "open", rel, st -> (int) OPENAT.invokeExact(
+        int fd = (int) Native.check(errno, "open", rel, st -> (int) OPENAT.handle().invokeExact(
                 st, rootFd, p, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
         return new NewFile(fd, rel);
     }
 
     public void mkdir(String rel, int mode) throws ErrnoException {
         MemorySegment p = cString(rel, false);
-        Native.check(errno, "mkdir", rel, st -> (int) MKDIRAT.invokeExact(st, rootFd, p, mode));
+        Native.check(errno, "mkdir", rel, st -> (int) MKDIRAT.handle().invokeExact(st, rootFd, p, mode));
     }
 
     public void symlink(String target, String rel) throws ErrnoException {
         MemorySegment t = cString(target, true);
         MemorySegment p = cString(rel, false);
-        Native.check(errno, "symlink", rel, st -> (int) SYMLINKAT.invokeExact(st, t, rootFd, p));
+        Native.check(errno, "symlink", rel, st -> (int) SYMLINKAT.handle().invokeExact(st, t, rootFd, p));
     }
 
     /** A hard link at {@code rel} to the existing {@code targetRel} (neither followed if a symlink). */
     public void link(String targetRel, String rel) throws ErrnoException {
         MemorySegment t = cString(targetRel, true);
         MemorySegment p = cString(rel, false);
-        Native.check(errno, "link", rel, st -> (int) LINKAT.invokeExact(st, rootFd, t, rootFd, p, 0));
+        Native.check(errno, "link", rel, st -> (int) LINKAT.handle().invokeExact(st, rootFd, t, rootFd, p, 0));
     }
 
     /** mknod; {@code mode} carries the file type (S_IFCHR, S_IFBLK, S_IFIFO) and permissions. */
     public void mknod(String rel, int mode, int major, int minor) throws ErrnoException {
         MemorySegment p = cString(rel, false);
         long dev = LinuxFiles.makedev(major, minor);
-        Native.check(errno, "mknod", rel, st -> (int) MKNODAT.invokeExact(st, rootFd, p, mode, dev));
+        Native.check(errno, "mknod", rel, st -> (int) MKNODAT.handle().invokeExact(st, rootFd, p, mode, dev));
     }
 
     /** Changes the owner of the entry itself, never of what a symlink points to. */
     public void lchown(String rel, int uid, int gid) throws ErrnoException {
         MemorySegment p = cString(rel, false);
-        Native.check(errno, "lchown", rel, st -> (int) FCHOWNAT.invokeExact(
+        Native.check(errno, "lchown", rel, st -> (int) FCHOWNAT.handle().invokeExact(
                 st, rootFd, p, uid, gid, AT_SYMLINK_NOFOLLOW));
     }
 
     /** chmod with all of 07777; never call it on a symlink (it would change the target). */
     public void chmod(String rel, int mode) throws ErrnoException {
         MemorySegment p = cString(rel, false);
-        Native.check(errno, "chmod", rel, st -> (int) FCHMODAT.invokeExact(st, rootFd, p, mode & 07777, 0));
+        Native.check(errno, "chmod", rel, st -> (int) FCHMODAT.handle().invokeExact(st, rootFd, p, mode & 07777, 0));
     }
 
     /** Sets access and modification time to {@code t}, on the link itself for symlinks. */
     public void setTimes(String rel, Instant t) throws ErrnoException {
         MemorySegment p = cString(rel, false);
         MemorySegment ts = timespecs(t);
-        Native.check(errno, "utimensat", rel, st -> (int) UTIMENSAT.invokeExact(
+        Native.check(errno, "utimensat", rel, st -> (int) UTIMENSAT.handle().invokeExact(
                 st, rootFd, p, ts, AT_SYMLINK_NOFOLLOW));
     }
 
@@ -180,7 +179,7 @@ public final class RootFiles implements AutoCloseable {
                     long count = n - done;
                     try {
                         done += (int) Native.check(errno, "write", rel,
-                                st -> (long) WRITE.invokeExact(st, fd, from, count));
+                                st -> (long) WRITE.handle().invokeExact(st, fd, from, count));
                     } catch (ErrnoException e) {
                         if (e.errno() != ErrnoException.EINTR) {
                             throw e;
@@ -193,16 +192,16 @@ public final class RootFiles implements AutoCloseable {
         }
 
         public void chown(int uid, int gid) throws ErrnoException {
-            Native.check(errno, "fchown", rel, st -> (int) FCHOWN.invokeExact(st, fd, uid, gid));
+            Native.check(errno, "fchown", rel, st -> (int) FCHOWN.handle().invokeExact(st, fd, uid, gid));
         }
 
         public void chmod(int mode) throws ErrnoException {
-            Native.check(errno, "fchmod", rel, st -> (int) FCHMOD.invokeExact(st, fd, mode & 07777));
+            Native.check(errno, "fchmod", rel, st -> (int) FCHMOD.handle().invokeExact(st, fd, mode & 07777));
         }
 
         public void setTimes(Instant t) throws ErrnoException {
             MemorySegment ts = timespecs(t);
-            Native.check(errno, "futimens", rel, st -> (int) FUTIMENS.invokeExact(st, fd, ts));
+            Native.check(errno, "futimens", rel, st -> (int) FUTIMENS.handle().invokeExact(st, fd, ts));
         }
 
         @Override
@@ -212,7 +211,7 @@ public final class RootFiles implements AutoCloseable {
     }
 
     private void closeFd(int fd, String subject) throws ErrnoException {
-        Native.check(errno, "close", subject, st -> (int) CLOSE.invokeExact(st, fd));
+        Native.check(errno, "close", subject, st -> (int) CLOSE.handle().invokeExact(st, fd));
     }
 
     private MemorySegment timespecs(Instant t) {

@@ -8,7 +8,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,11 +23,11 @@ import java.util.stream.IntStream;
 public final class Xattrs {
     private static final int INITIAL_BUFFER = 256;
 
-    private static final MethodHandle LGETXATTR = Native.function("lgetxattr",
+    private static final Native.Function LGETXATTR = Native.function("lgetxattr",
             FunctionDescriptor.of(SIZE_T, PTR, PTR, PTR, SIZE_T));
-    private static final MethodHandle LSETXATTR = Native.function("lsetxattr",
+    private static final Native.Function LSETXATTR = Native.function("lsetxattr",
             FunctionDescriptor.of(INT, PTR, PTR, PTR, SIZE_T, INT));
-    private static final MethodHandle LLISTXATTR = Native.function("llistxattr",
+    private static final Native.Function LLISTXATTR = Native.function("llistxattr",
             FunctionDescriptor.of(SIZE_T, PTR, PTR, SIZE_T));
 
     private Xattrs() {
@@ -44,7 +43,7 @@ public final class Xattrs {
                 long capacity = size;
                 try {
                     long len = Native.check(arena, "lgetxattr " + name, path.toString(),
-                            st -> (long) LGETXATTR.invokeExact(st, p, n, buf, capacity));
+                            st -> (long) LGETXATTR.handle().invokeExact(st, p, n, buf, capacity));
                     return buf.asSlice(0, len).toArray(ValueLayout.JAVA_BYTE);
                 } catch (ErrnoException e) {
                     if (e.errno() == ErrnoException.ENODATA) {
@@ -67,7 +66,7 @@ public final class Xattrs {
                 long capacity = size;
                 try {
                     long len = Native.check(arena, "llistxattr", path.toString(),
-                            st -> (long) LLISTXATTR.invokeExact(st, p, buf, capacity));
+                            st -> (long) LLISTXATTR.handle().invokeExact(st, p, buf, capacity));
                     return splitNames(buf.asSlice(0, len).toArray(ValueLayout.JAVA_BYTE));
                 } catch (ErrnoException e) {
                     if (e.errno() != ErrnoException.ERANGE) {
@@ -86,7 +85,7 @@ public final class Xattrs {
             MemorySegment.copy(value, 0, v, ValueLayout.JAVA_BYTE, 0, value.length);
             long len = value.length;
             Native.check(arena, "lsetxattr " + name, path.toString(),
-                    st -> (int) LSETXATTR.invokeExact(st, p, n, v, len, 0));
+                    st -> (int) LSETXATTR.handle().invokeExact(st, p, n, v, len, 0));
         }
     }
 
