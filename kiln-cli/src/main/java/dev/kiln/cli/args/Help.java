@@ -31,9 +31,14 @@ public final class Help {
         table(out, rows);
         if (spec instanceof CommandGroup group) {
             out.append("Commands:\n");
-            table(out, group.subcommands().stream().map(s -> new Row(s.name(), s.spec().get().description())).toList());
+            table(out, group.subcommands().stream().map(s -> new Row(s.name(), summary(s))).toList());
         }
         return out.toString();
+    }
+
+    /** The first line of a subcommand's description. */
+    private static String summary(Subcommand s) {
+        return s.spec().get().description().lines().findFirst().orElse("");
     }
 
     private record Row(String names, String description) {
@@ -68,13 +73,18 @@ public final class Help {
         }
     }
 
-    /** Appends {@code text} broken at spaces so that no line passes {@link #WIDTH}; later lines get {@code indent}. */
+    /**
+     * Appends {@code text} broken at spaces so that no line passes {@link #WIDTH}; later lines get {@code indent}
+     * and two more spaces, to set them apart from the next row.
+     */
     private static void wrap(StringBuilder out, String text, String indent) {
+        String more = indent + "  ";
         int room = Math.max(20, WIDTH - indent.length());
         int used = 0;
         for (String word : text.split(" ")) {
             if (used > 0 && used + 1 + word.length() > room) {
-                out.append('\n').append(indent);
+                out.append('\n').append(more);
+                room = Math.max(20, WIDTH - more.length());
                 used = 0;
             } else if (used > 0) {
                 out.append(' ');
