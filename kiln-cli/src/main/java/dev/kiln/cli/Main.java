@@ -67,17 +67,16 @@ public final class Main {
     }
 
     private static int execute(Parsed parsed) {
-        return switch (parsed) {
-            case Parsed.Execute e -> call(e.action());
-            case Parsed.ShowHelp h -> {
-                (h.onStderr() ? System.err : System.out).print(Help.render(h.path(), h.spec()));
-                yield 0;
-            }
-            case Parsed.ShowVersion v -> {
-                System.out.println(VERSION);
-                yield 0;
-            }
-        };
+        // Not a pattern switch: its bootstrap would define a class on every start, which the AOT cache cannot hold.
+        if (parsed instanceof Parsed.Execute e) {
+            return call(e.action());
+        }
+        if (parsed instanceof Parsed.ShowHelp h) {
+            (h.onStderr() ? System.err : System.out).print(Help.render(h.path(), h.spec()));
+        } else {
+            System.out.println(VERSION);
+        }
+        return 0;
     }
 
     private static int call(Callable<Integer> action) {

@@ -32,9 +32,16 @@ public record OptionSpec(List<String> names, String label, String description, K
 
     public OptionSpec {
         names = List.copyOf(names);
-        if (names.isEmpty() || names.stream().anyMatch(n -> !n.matches("-[^-]|--[^-=][^=]*"))) {
+        if (names.isEmpty() || !names.stream().allMatch(OptionSpec::wellFormed)) {
             throw new IllegalArgumentException("option names must be -x or --name: " + names);
         }
+    }
+
+    /** {@code -x} or {@code --name}: no regular expression, as specs are made on every start. */
+    private static boolean wellFormed(String name) {
+        boolean isShort = name.length() == 2 && name.charAt(0) == '-' && name.charAt(1) != '-';
+        boolean isLong = name.length() > 2 && name.startsWith("--") && name.charAt(2) != '-' && name.indexOf('=') < 0;
+        return isShort || isLong;
     }
 
     /** The name errors mention: the long one when there is one, as it says the most. */
