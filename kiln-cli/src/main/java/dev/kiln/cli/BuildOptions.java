@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.cli.args.Options;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.platform.Platform;
@@ -7,8 +8,6 @@ import dev.kiln.frontend.dockerfile.convert.ConvertRequest;
 import dev.kiln.frontend.dockerfile.convert.DockerIgnoreFiles;
 import dev.kiln.frontend.dockerfile.convert.ImageMetadataResolver;
 import dev.kiln.graph.ExecMeta;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,42 +25,36 @@ import java.util.Map;
  * {@code docker buildx build}. {@link #convertRequest} turns them into what the Dockerfile frontend needs.
  */
 public final class BuildOptions {
+    private String file;
+    private final List<String> buildArgs = new ArrayList<>();
+    private String target = "";
+    private final List<String> platforms = new ArrayList<>();
+    private final List<String> labels = new ArrayList<>();
+    private boolean noCache;
+    private final List<String> noCacheFilter = new ArrayList<>();
+    private final List<String> addHosts = new ArrayList<>();
+    private String network = "default";
+    private String context;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "PATH",
-            description = "Name of the Dockerfile (default: PATH/Dockerfile; '-' reads it from stdin).")
-    String file;
-
-    @Option(names = "--build-arg", paramLabel = "KEY[=VALUE]",
-            description = "Set a build-time variable; KEY alone takes the value from the environment.")
-    List<String> buildArgs = new ArrayList<>();
-
-    @Option(names = "--target", paramLabel = "STAGE", description = "Set the target build stage to build.")
-    String target = "";
-
-    @Option(names = "--platform", paramLabel = "PLATFORM", split = ",",
-            description = "Set target platform(s) for the build.")
-    List<String> platforms = new ArrayList<>();
-
-    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Set metadata for an image.")
-    List<String> labels = new ArrayList<>();
-
-    @Option(names = "--no-cache", description = "Do not use cache when building the image.")
-    boolean noCache;
-
-    @Option(names = "--no-cache-filter", paramLabel = "STAGE", split = ",",
-            description = "Do not cache the specified stages.")
-    List<String> noCacheFilter = new ArrayList<>();
-
-    @Option(names = "--add-host", paramLabel = "HOST:IP", description = "Add a custom host-to-IP mapping.")
-    List<String> addHosts = new ArrayList<>();
-
-    @Option(names = "--network", paramLabel = "MODE", defaultValue = "default",
-            description = "Set the networking mode for the RUN instructions during build (default, none, host).")
-    String network = "default";
-
-    @Parameters(index = "0", paramLabel = "CONTEXT",
-            description = "Build context directory ('-' reads a tar from stdin).")
-    String context;
+    /** Declares the options (and the CONTEXT parameter) of {@code kiln build} and {@code kiln debug llb}. */
+    public void declare(Options o) {
+        o.option("-f", "--file").value("PATH",
+                "Name of the Dockerfile (default: PATH/Dockerfile; '-' reads it from stdin).", v -> file = v);
+        o.option("--build-arg").values("KEY[=VALUE]",
+                "Set a build-time variable; KEY alone takes the value from the environment.", buildArgs::add);
+        o.option("--target").value("STAGE", "Set the target build stage to build.", v -> target = v);
+        o.option("--platform").values("PLATFORM[,PLATFORM...]", "Set target platform(s) for the build.",
+                Options.commaSeparated(platforms));
+        o.option("--label").values("KEY=VALUE", "Set metadata for an image.", labels::add);
+        o.option("--no-cache").flag("Do not use cache when building the image.", v -> noCache = v);
+        o.option("--no-cache-filter").values("STAGE[,STAGE...]", "Do not cache the specified stages.",
+                Options.commaSeparated(noCacheFilter));
+        o.option("--add-host").values("HOST:IP", "Add a custom host-to-IP mapping.", addHosts::add);
+        o.option("--network").value("MODE",
+                "Set the networking mode for the RUN instructions during build (default, none, host).",
+                v -> network = v);
+        o.parameter("CONTEXT", "Build context directory ('-' reads a tar from stdin).", v -> context = v);
+    }
 
     /** {@code --network}: the network mode of every RUN step (default, none, host). */
     public String network() {

@@ -1,5 +1,12 @@
 package dev.kiln.cli;
 
+import dev.kiln.cli.args.ArgParser;
+import dev.kiln.cli.args.CommandGroup;
+import dev.kiln.cli.args.Help;
+import dev.kiln.cli.args.HelpCommand;
+import dev.kiln.cli.args.Parsed;
+import dev.kiln.cli.args.Subcommand;
+import dev.kiln.cli.args.UsageException;
 import dev.kiln.cli.build.BuildCommand;
 import dev.kiln.cli.build.JsonWarmUp;
 import dev.kiln.cli.cache.DuCommand;
@@ -8,31 +15,38 @@ import dev.kiln.cli.debug.DebugCommand;
 import dev.kiln.cli.images.ImagesCommand;
 import dev.kiln.cli.images.RmiCommand;
 import dev.kiln.core.KilnException;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /** The {@code kiln} command: parses arguments, runs a subcommand, maps errors to one line and an exit code. */
-@Command(name = "kiln", mixinStandardHelpOptions = true, version = "kiln 0.1.0",
-        description = "Builds container images from Dockerfiles, BuildKit-compatible, no daemon needed.%n"
-                + "Global option: --debug shows stack traces of errors.")
-public final class Main implements Runnable {
+public final class Main {
     static final String DEBUG_PROPERTY = "kiln.debug";
-    /**
-     * The subcommands, in help order. Only the one named on the command line is given to picocli: building a
-     * command's model from its annotations is a noticeable part of start-up. Help and errors get them all.
-     */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, BuildCommand.class,
-            ImagesCommand.class, RmiCommand.class, DuCommand.class, PruneCommand.class, DebugCommand.class);
+    static final String VERSION = "kiln 0.1.0";
+    private static final List<String> PATH = List.of("kiln");
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private Main() {
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
+    }
+
+    /**
+     * The subcommands, in help order. Each spec (and command object) is made only when the command line names
+     * its command, or for help.
+     */
+    static CommandGroup commands() {
+        return new CommandGroup("Builds container images from Dockerfiles, BuildKit-compatible, no daemon needed.\n"
+                + "Global option: --debug shows stack traces of errors.", List.of(
+                new Subcommand("help", () -> new HelpCommand(PATH, commands()).spec()),
+                new Subcommand("build", () -> new BuildCommand().spec()),
+                new Subcommand("images", () -> new ImagesCommand().spec()),
+                new Subcommand("rmi", () -> new RmiCommand().spec()),
+                new Subcommand("du", () -> new DuCommand().spec()),
+                new Subcommand("prune", () -> new PruneCommand().spec()),
+                new Subcommand("debug", DebugCommand::spec)));
     }
 
     /** Runs the CLI; {@code --debug} anywhere turns on stack traces for errors. */
@@ -41,42 +55,41 @@ public final class Main implements Runnable {
         if (rest.remove("--debug")) {
             System.setProperty(DEBUG_PROPERTY, "true");
         }
-        String[] cliArgs = rest.toArray(String[]::new);
-        return newCommandLine(cliArgs).execute(cliArgs);
-    }
-
-    static CommandLine newCommandLine(String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-        List<Class<?>> chosen = SUBCOMMANDS.stream()
-                .filter(c -> c != CommandLine.HelpCommand.class && names(c).contains(named)).toList();
-        if (chosen.contains(BuildCommand.class)) {
+        if (rest.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("").equals("build")) {
             JsonWarmUp.startInBackground();
         }
-        (chosen.isEmpty() ? SUBCOMMANDS : chosen).forEach(cli::addSubcommand);
-        cli.setExecutionExceptionHandler(Main::handleError);
-        cli.setParameterExceptionHandler(Main::handleUsageError);
-        return cli;
+        try {
+            return execute(ArgParser.parse(PATH, commands(), rest));
+        } catch (UsageException e) {
+            System.err.println("kiln: " + e.getMessage());
+            return 2;
+        }
     }
 
-    private static List<String> names(Class<?> command) {
-        Command c = command.getAnnotation(Command.class);
-        List<String> names = new ArrayList<>(List.of(c.aliases()));
-        names.add(c.name());
-        return names;
+    private static int execute(Parsed parsed) {
+        // Not a pattern switch: its bootstrap would define a class on every start, which the AOT cache cannot hold.
+        if (parsed instanceof Parsed.Execute e) {
+            return call(e.action());
+        }
+        if (parsed instanceof Parsed.ShowHelp h) {
+            (h.onStderr() ? System.err : System.out).print(Help.render(h.path(), h.spec()));
+        } else {
+            System.out.println(VERSION);
+        }
+        return 0;
     }
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.err);
+    private static int call(Callable<Integer> action) {
+        try {
+            return action.call();
+        } catch (UsageException e) {
+            throw e;
+        } catch (Exception e) {
+            return handleError(e);
+        }
     }
 
-    private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
-        System.err.println("kiln: " + e.getMessage());
-        return 2;
-    }
-
-    private static int handleError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    private static int handleError(Exception e) {
         boolean debug = Boolean.getBoolean(DEBUG_PROPERTY) || System.getenv("KILN_DEBUG") != null;
         if (debug) {
             e.printStackTrace(System.err);

@@ -6,7 +6,6 @@ import dev.kiln.frontend.dockerfile.convert.OfflineImageResolver;
 import dev.kiln.graph.ExecMeta;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,7 +23,7 @@ class BuildOptionsTest {
     Path dir;
 
     private static BuildOptions parse(String... args) {
-        return CommandLine.populateCommand(new BuildOptions(), args);
+        return ParsedBuildOptions.of(args);
     }
 
     private ConvertRequest request(BuildOptions o, Map<String, String> env) {

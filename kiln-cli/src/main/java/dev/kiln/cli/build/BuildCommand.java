@@ -1,6 +1,8 @@
 package dev.kiln.cli.build;
 
 import dev.kiln.cli.BuildOptions;
+import dev.kiln.cli.args.LeafCommand;
+import dev.kiln.cli.args.Options;
 import dev.kiln.cli.check.BuildChecks;
 import dev.kiln.cli.progress.PlainProgress;
 import dev.kiln.worker.image.ResolveMode;
@@ -17,9 +19,6 @@ import dev.kiln.worker.session.SecretSpec;
 import dev.kiln.worker.session.SecretStore;
 import dev.kiln.worker.session.SshAgents;
 import dev.kiln.worker.session.SshSpec;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,80 +26,65 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** {@code kiln build}: {@code docker buildx build}'s single-platform surface, run in-process. */
-@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Build an image from a Dockerfile (options as in docker buildx build).")
-public final class BuildCommand implements Callable<Integer> {
-    @Mixin
-    BuildOptions build;
+public final class BuildCommand {
+    private final BuildOptions build = new BuildOptions();
+    private final EngineOptions engine = new EngineOptions();
+    private final List<String> tags = new ArrayList<>();
+    private final List<String> outputs = new ArrayList<>();
+    private boolean load;
+    private boolean push;
+    private boolean pull;
+    private String progress = "auto";
+    private boolean quiet;
+    private Path iidFile;
+    private Path metadataFile;
+    private String shmSize;
+    private final List<String> ulimitSpecs = new ArrayList<>();
+    private final List<String> secrets = new ArrayList<>();
+    private final List<String> ssh = new ArrayList<>();
+    private final List<String> allow = new ArrayList<>();
+    private boolean check;
+    private String format = "text";
+    private final List<String> buildContexts = new ArrayList<>();
+    private final List<String> attest = new ArrayList<>();
 
-    @Mixin
-    EngineOptions engine;
+    public LeafCommand spec() {
+        Options o = new Options();
+        build.declare(o);
+        engine.declare(o);
+        o.option("-t", "--tag").values("NAME[:TAG]", "Name and optionally a tag for the image.", tags::add);
+        o.option("-o", "--output").values("SPEC",
+                "Output destination (type=local|tar|oci|docker|image|registry,dest=...,attr=...).", outputs::add);
+        o.option("--load").flag("Store the image in Kiln's local image store (shorthand for --output=type=docker).",
+                v -> load = v);
+        o.option("--push").flag("Push the image to its registry (shorthand for --output=type=registry).",
+                v -> push = v);
+        o.option("--pull").flag("Always look for newer versions of base images.", v -> pull = v);
+        o.option("--progress").value("MODE", "Progress output: auto, plain, quiet (tty and rawjson come later).",
+                v -> progress = v);
+        o.option("-q", "--quiet").flag("Suppress the build output and print the image ID on success.",
+                v -> quiet = v);
+        o.option("--iidfile").value("FILE", "Write the image ID to a file.", v -> iidFile = Path.of(v));
+        o.option("--metadata-file").value("FILE", "Write build result metadata to a file.",
+                v -> metadataFile = Path.of(v));
+        o.option("--shm-size").value("BYTES", "Size of /dev/shm for RUN steps (e.g. 128m).", v -> shmSize = v);
+        o.option("--ulimit").values("TYPE=SOFT[:HARD]", "Ulimit options for RUN steps.", ulimitSpecs::add);
+        o.option("--secret").values("id=ID[,src=FILE|env=VAR]", "Secret to expose to the build"
+                + " (RUN --mount=type=secret); id=ID alone reads $ID or the file ID.", secrets::add);
+        o.option("--ssh").values("default|ID[=SOCKET|KEY[,...]]",
+                "SSH agent socket or keys to expose to the build (RUN --mount=type=ssh).", ssh::add);
+        o.option("--allow").values("ENTITLEMENT[,ENTITLEMENT...]",
+                "Allow extra privileged entitlement: network.host, security.insecure.", Options.commaSeparated(allow));
+        o.option("--check").flag("Run the build checks only and report their findings.", v -> check = v);
+        o.option("--format").value("FORMAT", "Output format of --check: text or json.", v -> format = v);
+        o.option("--build-context").hidden().values("NAME=VALUE", "", buildContexts::add);
+        o.option("--attest").hidden().values("SPEC", "", attest::add);
+        return o.command("Build an image from a Dockerfile (options as in docker buildx build).", this::call);
+    }
 
-    @Option(names = {"-t", "--tag"}, paramLabel = "NAME[:TAG]", description = "Name and optionally a tag for the image.")
-    List<String> tags = new ArrayList<>();
-
-    @Option(names = {"-o", "--output"}, paramLabel = "SPEC",
-            description = "Output destination (type=local|tar|oci|docker|image|registry,dest=...,attr=...).")
-    List<String> outputs = new ArrayList<>();
-
-    @Option(names = "--load", description = "Store the image in Kiln's local image store (shorthand for --output=type=docker).")
-    boolean load;
-
-    @Option(names = "--push", description = "Push the image to its registry (shorthand for --output=type=registry).")
-    boolean push;
-
-    @Option(names = "--pull", description = "Always look for newer versions of base images.")
-    boolean pull;
-
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-            description = "Progress output: auto, plain, quiet (tty and rawjson come later).")
-    String progress;
-
-    @Option(names = {"-q", "--quiet"}, description = "Suppress the build output and print the image ID on success.")
-    boolean quiet;
-
-    @Option(names = "--iidfile", paramLabel = "FILE", description = "Write the image ID to a file.")
-    Path iidFile;
-
-    @Option(names = "--metadata-file", paramLabel = "FILE", description = "Write build result metadata to a file.")
-    Path metadataFile;
-
-    @Option(names = "--shm-size", paramLabel = "BYTES", description = "Size of /dev/shm for RUN steps (e.g. 128m).")
-    String shmSize;
-
-    @Option(names = "--ulimit", paramLabel = "TYPE=SOFT[:HARD]", description = "Ulimit options for RUN steps.")
-    List<String> ulimitSpecs = new ArrayList<>();
-
-    @Option(names = "--secret", paramLabel = "id=ID[,src=FILE|env=VAR]",
-            description = "Secret to expose to the build (RUN --mount=type=secret); id=ID alone reads $ID or the file ID.")
-    List<String> secrets = new ArrayList<>();
-
-    @Option(names = "--ssh", paramLabel = "default|ID[=SOCKET|KEY[,...]]",
-            description = "SSH agent socket or keys to expose to the build (RUN --mount=type=ssh).")
-    List<String> ssh = new ArrayList<>();
-
-    @Option(names = "--allow", paramLabel = "ENTITLEMENT", split = ",",
-            description = "Allow extra privileged entitlement: network.host, security.insecure.")
-    List<String> allow = new ArrayList<>();
-
-    @Option(names = "--check", description = "Run the build checks only and report their findings.")
-    boolean check;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format of --check: text or json.")
-    String format;
-
-    @Option(names = "--build-context", paramLabel = "NAME=VALUE", hidden = true)
-    List<String> buildContexts = new ArrayList<>();
-
-    @Option(names = "--attest", paramLabel = "SPEC", hidden = true)
-    List<String> attest = new ArrayList<>();
-
-    @Override
-    public Integer call() {
+    private int call() {
         rejectNotYetSupported();
         try (CancelOnSignal cancel = CancelOnSignal.install()) {
             return buildOrCheck();

@@ -1,5 +1,6 @@
 package dev.kiln.cli.cache;
 
+import dev.kiln.cli.args.Options;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 
@@ -21,6 +22,12 @@ final class CacheFilter {
     private static final List<String> TYPES = List.of(CacheUsage.CACHE_MOUNT, CacheUsage.REGULAR);
 
     private CacheFilter() {
+    }
+
+    /** Declares {@code --filter}, shared by du and prune. */
+    static void declare(Options o, List<String> filters) {
+        o.option("--filter").values("FILTER",
+                "Provide filter values (type=exec.cachemount|regular, id=ID, until=24h).", filters::add);
     }
 
     static Predicate<CacheUsage> parse(List<String> filters, Instant now) {

@@ -1,11 +1,10 @@
 package dev.kiln.cli.cache;
 
+import dev.kiln.cli.args.LeafCommand;
+import dev.kiln.cli.args.Options;
 import dev.kiln.cli.engine.Engine;
 import dev.kiln.cli.engine.EngineOptions;
 import dev.kiln.cli.progress.PlainProgress;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -14,23 +13,22 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code kiln du}: disk usage of the build cache, as {@code docker buildx du} shows it, cache mounts included. */
-@Command(name = "du", mixinStandardHelpOptions = true, description = "Show disk usage of the build cache.")
-public final class DuCommand implements Callable<Integer> {
-    @Mixin
-    EngineOptions engine;
+public final class DuCommand {
+    private final EngineOptions engine = new EngineOptions();
+    private final List<String> filters = new ArrayList<>();
+    private boolean verbose;
 
-    @Option(names = "--filter", paramLabel = "FILTER",
-            description = "Provide filter values (type=exec.cachemount|regular, id=ID, until=24h).")
-    List<String> filters = new ArrayList<>();
+    public LeafCommand spec() {
+        Options o = new Options();
+        engine.declare(o);
+        CacheFilter.declare(o, filters);
+        o.option("--verbose").flag("Provide a more verbose output.", v -> verbose = v);
+        return o.command("Show disk usage of the build cache.", this::call);
+    }
 
-    @Option(names = "--verbose", description = "Provide a more verbose output.")
-    boolean verbose;
-
-    @Override
-    public Integer call() {
+    private int call() {
         Instant now = Instant.now();
         try (Engine e = engine.open()) {
             List<CacheUsage> records = CacheInventory.of(e).stream().filter(CacheFilter.parse(filters, now)).toList();

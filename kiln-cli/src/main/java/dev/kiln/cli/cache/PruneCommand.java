@@ -1,13 +1,12 @@
 package dev.kiln.cli.cache;
 
+import dev.kiln.cli.args.LeafCommand;
+import dev.kiln.cli.args.Options;
 import dev.kiln.cli.engine.Engine;
 import dev.kiln.cli.engine.EngineOptions;
 import dev.kiln.cli.progress.PlainProgress;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 /**
@@ -24,26 +22,24 @@ import java.util.function.Predicate;
  * ({@code exec.cachemount}) and the snapshots of build steps ({@code regular}) with their cache records. Like
  * BuildKit, layers of pulled images are kept unless {@code --all}. A record some build holds is never removed.
  */
-@Command(name = "prune", mixinStandardHelpOptions = true, description = "Remove build cache.")
-public final class PruneCommand implements Callable<Integer> {
-    @Mixin
-    EngineOptions engine;
+public final class PruneCommand {
+    private final EngineOptions engine = new EngineOptions();
+    private final List<String> filters = new ArrayList<>();
+    private boolean all;
+    private boolean force;
+    private boolean verbose;
 
-    @Option(names = "--filter", paramLabel = "FILTER",
-            description = "Provide filter values (type=exec.cachemount|regular, id=ID, until=24h).")
-    List<String> filters = new ArrayList<>();
+    public LeafCommand spec() {
+        Options o = new Options();
+        engine.declare(o);
+        CacheFilter.declare(o, filters);
+        o.option("-a", "--all").flag("Include the layers of pulled images.", v -> all = v);
+        o.option("-f", "--force").flag("Do not prompt for confirmation.", v -> force = v);
+        o.option("--verbose").flag("Provide a more verbose output.", v -> verbose = v);
+        return o.command("Remove build cache.", this::call);
+    }
 
-    @Option(names = {"-a", "--all"}, description = "Include the layers of pulled images.")
-    boolean all;
-
-    @Option(names = {"-f", "--force"}, description = "Do not prompt for confirmation.")
-    boolean force;
-
-    @Option(names = "--verbose", description = "Provide a more verbose output.")
-    boolean verbose;
-
-    @Override
-    public Integer call() {
+    private int call() {
         if (!force && !confirmed()) {
             return 0;
         }

@@ -1,19 +1,19 @@
 package dev.kiln.cli.debug;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import dev.kiln.cli.args.CommandGroup;
+import dev.kiln.cli.args.Subcommand;
+
+import java.util.List;
 
 /** {@code kiln debug}: tools that show what the frontend makes of a Dockerfile, without building. */
-@Command(name = "debug", mixinStandardHelpOptions = true,
-        description = "Inspect how Kiln reads a Dockerfile (AST, word expansion, build graph).",
-        subcommands = {DebugParseCommand.class, DebugExpandCommand.class, DebugLlbCommand.class})
-public final class DebugCommand implements Runnable {
+public final class DebugCommand {
+    private DebugCommand() {
+    }
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.err);
+    public static CommandGroup spec() {
+        return new CommandGroup("Inspect how Kiln reads a Dockerfile (AST, word expansion, build graph).", List.of(
+                new Subcommand("parse", () -> new DebugParseCommand().spec()),
+                new Subcommand("expand", () -> new DebugExpandCommand().spec()),
+                new Subcommand("llb", () -> new DebugLlbCommand().spec())));
     }
 }

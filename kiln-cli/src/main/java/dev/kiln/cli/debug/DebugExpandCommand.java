@@ -1,10 +1,10 @@
 package dev.kiln.cli.debug;
 
+import dev.kiln.cli.args.LeafCommand;
+import dev.kiln.cli.args.Options;
 import dev.kiln.core.KilnException;
 import dev.kiln.frontend.dockerfile.shell.EnvLookup;
 import dev.kiln.frontend.dockerfile.shell.ShellLex;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,24 +13,23 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code kiln debug expand}: expands each line of stdin as a Dockerfile word and prints one line per input:
  * the expanded word, the words joined by {@code ,} with {@code --words}, or {@code error}.
  */
-@Command(name = "expand", mixinStandardHelpOptions = true,
-        description = "Expand Dockerfile words read from stdin, one per line (escape character \\).")
-final class DebugExpandCommand implements Callable<Integer> {
+final class DebugExpandCommand {
+    private final List<String> env = new ArrayList<>();
+    private boolean words;
 
-    @Option(names = "--env", paramLabel = "K=V", description = "Define a variable (repeatable).")
-    List<String> env = new ArrayList<>();
+    LeafCommand spec() {
+        Options o = new Options();
+        o.option("--env").values("K=V", "Define a variable (repeatable).", env::add);
+        o.option("--words").flag("Split into words and print them joined by ','.", v -> words = v);
+        return o.command("Expand Dockerfile words read from stdin, one per line (escape character \\).", this::call);
+    }
 
-    @Option(names = "--words", description = "Split into words and print them joined by ','.")
-    boolean words;
-
-    @Override
-    public Integer call() throws IOException {
+    private int call() throws IOException {
         ShellLex lex = new ShellLex('\\');
         EnvLookup vars = EnvLookup.fromList(env);
         PrintStream out = System.out;

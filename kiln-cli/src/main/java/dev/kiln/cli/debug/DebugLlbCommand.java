@@ -1,6 +1,8 @@
 package dev.kiln.cli.debug;
 
 import dev.kiln.cli.BuildOptions;
+import dev.kiln.cli.args.LeafCommand;
+import dev.kiln.cli.args.Options;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.platform.Platform;
@@ -9,25 +11,23 @@ import dev.kiln.frontend.dockerfile.convert.ConvertResult;
 import dev.kiln.frontend.dockerfile.convert.DockerfileConverter;
 import dev.kiln.frontend.dockerfile.convert.OfflineImageResolver;
 import dev.kiln.frontend.dockerfile.lint.LintWarning;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code kiln debug llb [build options] CONTEXT}: the build graph a Dockerfile converts to, as JSON, without a
  * registry (base images keep their references and get empty configs). Check findings go to stderr.
  */
-@Command(name = "llb", mixinStandardHelpOptions = true,
-        description = "Print the build graph of a Dockerfile as JSON (base images are not resolved).")
-final class DebugLlbCommand implements Callable<Integer> {
+final class DebugLlbCommand {
+    private final BuildOptions options = new BuildOptions();
 
-    @Mixin
-    BuildOptions options;
+    LeafCommand spec() {
+        Options o = new Options();
+        options.declare(o);
+        return o.command("Print the build graph of a Dockerfile as JSON (base images are not resolved).", this::call);
+    }
 
-    @Override
-    public Integer call() {
+    private int call() {
         if (options.contextFromStdin()) {
             throw new KilnException(ErrorKind.INVALID_ARGUMENT,
                     "kiln debug llb needs a context directory; a context tar on stdin ('-') is not supported");

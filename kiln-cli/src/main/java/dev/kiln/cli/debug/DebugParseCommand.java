@@ -1,30 +1,29 @@
 package dev.kiln.cli.debug;
 
+import dev.kiln.cli.args.LeafCommand;
+import dev.kiln.cli.args.Options;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.frontend.dockerfile.parser.AstDump;
 import dev.kiln.frontend.dockerfile.parser.DockerfileParser;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code kiln debug parse --ast FILE}: the Dockerfile's AST in BuildKit's dump format. */
-@Command(name = "parse", mixinStandardHelpOptions = true, description = "Print the AST of a Dockerfile.")
-final class DebugParseCommand implements Callable<Integer> {
+final class DebugParseCommand {
+    private Path file;
 
-    @Option(names = "--ast", required = true, description = "Print the AST (BuildKit's parser test format).")
-    boolean ast;
+    /** {@code --ast} is required, as the AST is the only thing this command prints (for now). */
+    LeafCommand spec() {
+        Options o = new Options();
+        o.option("--ast").required().flag("Print the AST (BuildKit's parser test format).", v -> { });
+        o.parameter("FILE", "The Dockerfile.", v -> file = Path.of(v));
+        return o.command("Print the AST of a Dockerfile.", this::call);
+    }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The Dockerfile.")
-    Path file;
-
-    @Override
-    public Integer call() {
+    private int call() {
         byte[] content;
         try {
             content = Files.readAllBytes(file);

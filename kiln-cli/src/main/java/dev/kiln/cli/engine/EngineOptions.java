@@ -1,8 +1,8 @@
 package dev.kiln.cli.engine;
 
+import dev.kiln.cli.args.Options;
 import dev.kiln.cli.config.ConfigLoader;
 import dev.kiln.cli.config.KilnConfig;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,11 +14,17 @@ import java.util.Map;
 public final class EngineOptions {
     static final Path DEFAULT_ROOT = Path.of("/var/lib/kiln");
 
-    @Option(names = "--root", paramLabel = "DIR", description = "State directory (default: $KILN_ROOT, the config's root, /var/lib/kiln).")
-    Path root;
+    private Path root;
+    private Path config;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file in buildkitd.toml syntax (default: $KILN_CONFIG, /etc/kiln/kiln.toml).")
-    Path config;
+    /** Declares {@code --root} and {@code --config}. */
+    public void declare(Options o) {
+        o.option("--root").value("DIR",
+                "State directory (default: $KILN_ROOT, the config's root, /var/lib/kiln).", v -> root = Path.of(v));
+        o.option("--config").value("FILE",
+                "Configuration file in buildkitd.toml syntax (default: $KILN_CONFIG, /etc/kiln/kiln.toml).",
+                v -> config = Path.of(v));
+    }
 
     public KilnConfig config() {
         return ConfigLoader.load(config, System.getenv());

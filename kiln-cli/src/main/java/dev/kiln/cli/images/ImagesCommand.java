@@ -1,23 +1,25 @@
 package dev.kiln.cli.images;
 
+import dev.kiln.cli.args.LeafCommand;
+import dev.kiln.cli.args.Options;
 import dev.kiln.cli.engine.Engine;
 import dev.kiln.cli.engine.EngineOptions;
 import dev.kiln.worker.image.ImageRecord;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Callable;
 
 /** {@code kiln images}: the names in Kiln's local image store. */
-@Command(name = "images", mixinStandardHelpOptions = true, description = "List images in Kiln's local image store.")
-public final class ImagesCommand implements Callable<Integer> {
-    @Mixin
-    EngineOptions engine;
+public final class ImagesCommand {
+    private final EngineOptions engine = new EngineOptions();
 
-    @Override
-    public Integer call() {
+    public LeafCommand spec() {
+        Options o = new Options();
+        engine.declare(o);
+        return o.command("List images in Kiln's local image store.", this::call);
+    }
+
+    private int call() {
         try (Engine e = engine.open()) {
             System.out.printf("%-50s %-22s %s%n", "NAME", "CREATED", "DIGEST");
             for (ImageRecord r : e.images().list()) {

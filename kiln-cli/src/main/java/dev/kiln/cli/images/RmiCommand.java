@@ -1,28 +1,29 @@
 package dev.kiln.cli.images;
 
+import dev.kiln.cli.args.LeafCommand;
+import dev.kiln.cli.args.Options;
 import dev.kiln.cli.engine.Engine;
 import dev.kiln.cli.engine.EngineOptions;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.worker.registry.ImageReference;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code kiln rmi NAME...}: removes names from the local image store (their content stays until pruned). */
-@Command(name = "rmi", mixinStandardHelpOptions = true, description = "Remove images from Kiln's local image store.")
-public final class RmiCommand implements Callable<Integer> {
-    @Mixin
-    EngineOptions engine;
+public final class RmiCommand {
+    private final EngineOptions engine = new EngineOptions();
+    private final List<String> names = new ArrayList<>();
 
-    @Parameters(arity = "1..*", paramLabel = "NAME", description = "Image names, e.g. myapp:latest.")
-    List<String> names;
+    public LeafCommand spec() {
+        Options o = new Options();
+        engine.declare(o);
+        o.parameters("NAME", "Image names, e.g. myapp:latest.", true, names::add);
+        return o.command("Remove images from Kiln's local image store.", this::call);
+    }
 
-    @Override
-    public Integer call() {
+    private int call() {
         try (Engine e = engine.open()) {
             for (String name : names) {
                 ImageReference ref = ImageReference.parse(name);

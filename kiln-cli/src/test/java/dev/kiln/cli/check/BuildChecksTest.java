@@ -1,11 +1,11 @@
 package dev.kiln.cli.check;
 
 import dev.kiln.cli.BuildOptions;
+import dev.kiln.cli.ParsedBuildOptions;
 import dev.kiln.core.json.Json;
 import dev.kiln.frontend.dockerfile.convert.OfflineImageResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
@@ -26,7 +26,7 @@ class BuildChecksTest {
 
     private Run check(String dockerfile, String format) throws IOException {
         Files.writeString(dir.resolve("Dockerfile"), dockerfile);
-        BuildOptions opts = CommandLine.populateCommand(new BuildOptions(), dir.toString());
+        BuildOptions opts = ParsedBuildOptions.of(dir.toString());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int code = BuildChecks.runChecks(opts, format, new PrintStream(bytes, true, StandardCharsets.UTF_8),
                 new OfflineImageResolver());
