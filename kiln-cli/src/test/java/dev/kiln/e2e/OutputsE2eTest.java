@@ -240,6 +240,28 @@ class OutputsE2eTest {
     }
 
     @Test
+    void storedImage_keepsBuiltLayersUncompressed_unlessToldOtherwise() throws IOException {
+        String plain = "kiln-e2e/plain:" + UUID.randomUUID().toString().substring(0, 8);
+        String gzip = "kiln-e2e/gzip:" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(lastStoredLayerType(plain, "-t", plain)).isEqualTo("application/vnd.oci.image.layer.v1.tar");
+        assertThat(lastStoredLayerType(gzip, "-o", "type=image,name=" + gzip + ",compression=gzip"))
+                .isEqualTo("application/vnd.oci.image.layer.v1.tar+gzip");
+    }
+
+    /** Builds the context with {@code outputs}; the media type of the last layer of the stored image's manifest. */
+    private static String lastStoredLayerType(String name, String... outputs) throws IOException {
+        Path metadata = kiln.scratch("stored-type").resolve("metadata.json");
+        List<String> args = new ArrayList<>(List.of(outputs));
+        args.addAll(List.of("--metadata-file", metadata.toString(), context.toString()));
+        kiln.build(args.toArray(String[]::new));
+        String digest = json(Files.readString(metadata)).get("containerimage.digest").asString();
+        assertThat(kiln.run("images").out().lines()).anyMatch(l -> l.contains(name) && l.contains(digest));
+        JsonNode layers = json(Files.readString(kiln.root().resolve("content/blobs/sha256")
+                .resolve(digest.substring("sha256:".length())))).get("layers");
+        return layers.get(layers.size() - 1).get("mediaType").asString();
+    }
+
+    @Test
     void storedImage_servesAsABaseImage_withoutAnyRegistry() {
         String name = "kiln-e2e/base:" + UUID.randomUUID().toString().substring(0, 8);
         kiln.build("-t", name, context.toString());

@@ -19,12 +19,12 @@ import java.util.Map;
 record ImageAttributes(List<ImageReference> names, CompressionOptions compression, boolean ociTypes,
                        Map<String, String> annotations, EpochAttribute sourceDateEpoch) {
 
-    static ImageAttributes take(ExporterAttributes attrs, boolean ociTypesByDefault) {
+    static ImageAttributes take(ExporterAttributes attrs, boolean ociTypesByDefault, Compression defaultCompression) {
         List<ImageReference> names = attrs.take("name")
                 .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                         .map(ImageReference::parse).toList())
                 .orElse(List.of());
-        Compression type = attrs.take("compression").map(Compression::parse).orElse(Compression.GZIP);
+        Compression type = attrs.take("compression").map(Compression::parse).orElse(defaultCompression);
         int level = attrs.takeInt("compression-level").orElse(type.defaultLevel());
         boolean force = attrs.takeBool("force-compression", false);
         boolean oci = attrs.takeBool("oci-mediatypes", ociTypesByDefault);

@@ -3,6 +3,7 @@ package dev.kiln.exporter;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.oci.Descriptor;
+import dev.kiln.exporter.compress.Compression;
 import dev.kiln.exporter.image.AssembledImage;
 import dev.kiln.exporter.image.ImageAssembler;
 import dev.kiln.worker.image.ImageStore;
@@ -13,15 +14,18 @@ import java.util.Optional;
 
 /**
  * {@code type=image} (and {@code type=registry}, which is {@code type=image,push=true}): names the image in the local
- * image store and, with {@code push=true}, uploads it to each name's registry. OCI media types by default.
+ * image store and, with {@code push=true}, uploads it to each name's registry. OCI media types by default; layers
+ * built here are stored uncompressed unless pushed or {@code compression} says otherwise.
  */
 record ImageStoreExporter(ImageAttributes image, ImageStore images, Optional<RegistryClient> pushTo,
                           ImageAssembler assembler) implements Exporter {
 
     static ImageStoreExporter resolve(OutputSpec spec, ExporterAttributes attrs, boolean registry,
                                       ExportContext context, ImageAssembler assembler) {
-        ImageAttributes image = ImageAttributes.take(attrs, true);
         boolean push = attrs.takeBool("push", registry);
+        // Layers that stay on this machine are stored uncompressed, as dockerd's image store keeps them: compressing
+        // them would only cost time. A push compresses (gzip) like BuildKit.
+        ImageAttributes image = ImageAttributes.take(attrs, true, push ? Compression.GZIP : Compression.UNCOMPRESSED);
         if (spec.dest().isPresent()) {
             throw new KilnException(ErrorKind.INVALID_ARGUMENT, "output type=" + spec.type() + " does not take dest");
         }

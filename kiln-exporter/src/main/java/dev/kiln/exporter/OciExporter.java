@@ -6,6 +6,7 @@ import dev.kiln.core.oci.Descriptor;
 import dev.kiln.exporter.archive.ImageLayout;
 import dev.kiln.exporter.archive.LayoutDirectoryWriter;
 import dev.kiln.exporter.archive.LayoutTarWriter;
+import dev.kiln.exporter.compress.Compression;
 import dev.kiln.exporter.image.AssembledImage;
 import dev.kiln.exporter.image.ImageAssembler;
 import dev.kiln.exporter.image.ImageOptions;
@@ -42,7 +43,7 @@ record OciExporter(Variant variant, ImageAttributes image, Optional<String> dest
 
     static OciExporter resolve(Variant variant, OutputSpec spec, ExporterAttributes attrs, ExportContext context,
                                ImageAssembler assembler) {
-        ImageAttributes image = ImageAttributes.take(attrs, variant.ociTypesByDefault);
+        ImageAttributes image = ImageAttributes.take(attrs, variant.ociTypesByDefault, Compression.GZIP);
         boolean tar = attrs.takeBool("tar", true);
         Optional<String> dest = spec.dest().filter(d -> !d.isEmpty());
         if (dest.isEmpty() && variant == Variant.OCI) {
