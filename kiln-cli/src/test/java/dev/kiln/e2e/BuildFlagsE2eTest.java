@@ -114,6 +114,12 @@ class BuildFlagsE2eTest {
     }
 
     @Test
+    void stagesOnOneBaseImage_loadItsMetadataOnce() {
+        PlainLog log = kiln.build("-o", "type=local,dest=" + kiln.scratch("metadata-once"), stages.toString());
+        assertThat(log.steps()).filteredOn(s -> s.name().startsWith("[internal] load metadata for ")).hasSize(1);
+    }
+
+    @Test
     void noCacheFilter_runsOnlyThatStageAgain() throws IOException {
         Path first = exported(stages, List.of());
         Path out = kiln.scratch("no-cache-filter");

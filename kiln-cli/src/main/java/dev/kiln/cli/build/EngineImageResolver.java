@@ -11,18 +11,22 @@ import dev.kiln.worker.image.ResolvedImage;
 import dev.kiln.worker.registry.ImageReference;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Resolves base images for the frontend through the engine's image source (local image store first,
- * then the registry), showing BuildKit's {@code [internal] load metadata for ...} step, and remembers
- * what it resolved so the exporter can tell the base image's history from the build's own.
+ * then the registry), showing BuildKit's {@code [internal] load metadata for ...} step once per image and
+ * platform (stages naming the same base share one resolution, as with BuildKit's per-build metadata resolver), and
+ * remembers what it resolved so the exporter can tell the base image's history from the build's own.
  */
 public final class EngineImageResolver implements ImageMetadataResolver {
     private final ImageSource images;
     private final ResolveMode mode;
     private final PlainProgress progress;
     private final List<ImageConfig> resolved = new CopyOnWriteArrayList<>();
+    private final Map<String, ResolvedBaseImage> byImage = new ConcurrentHashMap<>();
 
     public EngineImageResolver(ImageSource images, ResolveMode mode, PlainProgress progress) {
         this.images = images;
@@ -33,6 +37,10 @@ public final class EngineImageResolver implements ImageMetadataResolver {
     @Override
     public ResolvedBaseImage resolve(String normalizedRef, Platform platform) {
         String id = "metadata:" + normalizedRef + ":" + platform.format();
+        return byImage.computeIfAbsent(id, k -> load(id, normalizedRef, platform));
+    }
+
+    private ResolvedBaseImage load(String id, String normalizedRef, Platform platform) {
         long start = System.nanoTime();
         progress.started(id, "[internal] load metadata for " + normalizedRef, start);
         try {
