@@ -62,8 +62,16 @@ public interface ContentStore {
         return all;
     }
 
-    /** Stores a small in-memory blob; {@code expected} may be null. */
+    /** Stores a small in-memory blob; {@code expected} may be null. Content already stored is not written again. */
     default Digest put(byte[] data, Digest expected) {
+        if (expected != null && exists(expected)) {
+            Digest actual = Digest.sha256(data);
+            if (!actual.equals(expected)) {
+                throw new KilnException(ErrorKind.FAILED_PRECONDITION,
+                        "unexpected commit digest " + actual + ", expected " + expected);
+            }
+            return expected;
+        }
         try (ContentWriter w = writer()) {
             w.write(data);
             return w.commit(data.length, expected);

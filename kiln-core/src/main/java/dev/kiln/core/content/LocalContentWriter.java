@@ -101,11 +101,11 @@ final class LocalContentWriter extends ContentWriter {
 
     /** fsync, then rename while still holding the lock (so no cleaner can remove the file in between). */
     private void publish(Digest actual) throws IOException {
-        channel.force(true);
         Path target = blobs.resolve(actual.hex());
         if (Files.exists(target)) {
             return; // content addressing: the same bytes are already there
         }
+        channel.force(true);
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {

@@ -105,6 +105,14 @@ abstract class ContentStoreContract {
     }
 
     @Test
+    void put_ofOtherBytesUnderAPresentDigest_isRejected() {
+        store.put(HELLO, HELLO_DIGEST);
+        assertThatThrownBy(() -> store.put("not hello".getBytes(java.nio.charset.StandardCharsets.UTF_8), HELLO_DIGEST))
+                .isInstanceOf(KilnException.class).hasMessageContaining(HELLO_DIGEST.toString());
+        assertThat(store.read(HELLO_DIGEST, 1024)).isEqualTo(HELLO);
+    }
+
+    @Test
     void commit_twice_isRejected() throws IOException {
         try (ContentWriter w = store.writer()) {
             w.write(HELLO);
