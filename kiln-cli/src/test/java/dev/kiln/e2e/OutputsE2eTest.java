@@ -262,6 +262,20 @@ class OutputsE2eTest {
     }
 
     @Test
+    void cachedRebuild_exportsTheSameImage_timedByItsLayers() throws IOException {
+        Path again = kiln.scratch("again").resolve("iid");
+        PlainLog log = kiln.build("-t", NAME, "--iidfile", again.toString(), context.toString());
+        assertThat(log.dockerfileSteps()).allSatisfy(s -> assertThat(s.state()).as(s.name()).isEqualTo("CACHED"));
+        assertThat(Files.readString(again)).isEqualTo(Files.readString(iidFile));
+
+        JsonNode config = Tool.okJson("skopeo", "inspect", "--config", "oci-archive:" + ociArchive);
+        JsonNode history = config.get("history");
+        String runCreated = history.get(history.size() - NEW_HISTORY.size() + 3).get("created").asString();
+        assertThat(config.get("created").asString()).isEqualTo(history.get(history.size() - 1).get("created").asString())
+                .isEqualTo(runCreated);
+    }
+
+    @Test
     void storedImage_servesAsABaseImage_withoutAnyRegistry() {
         String name = "kiln-e2e/base:" + UUID.randomUUID().toString().substring(0, 8);
         kiln.build("-t", name, context.toString());

@@ -121,7 +121,7 @@ public final class BuildRunner {
         try (SnapshotLayers layers = new SnapshotLayers(engine.snapshotter(), engine.differ(), engine.tempDir())) {
             String snapshot = result.result() == null ? null : BuildWorker.snapshotName(result.result());
             boolean needsLayers = outputs.stream().anyMatch(Exporter::writesImage);
-            ImageSpec image = new ImageSpec(stamped(converted.image(), epoch.orElseGet(Instant::now)),
+            ImageSpec image = new ImageSpec(epoch.map(e -> stamped(converted.image(), e)).orElse(converted.image()),
                     snapshot == null || !needsLayers ? List.of() : layers.layers(snapshot),
                     resolver.baseHistoryOf(converted.image()));
             RootfsView rootfs = use -> engine.withReadOnly(snapshot == null ? List.of() : layers.view(snapshot), dir -> {
@@ -139,11 +139,12 @@ public final class BuildRunner {
     }
 
     /**
-     * The build's time as BuildKit's exporter sets it: the image's {@code created} and that of every
-     * history entry this build added (base image entries keep theirs).
+     * SOURCE_DATE_EPOCH as the image's {@code created} and that of every history entry this build added (base image
+     * entries keep theirs). Without it the exporter takes each layer's time from when its snapshot was made, as
+     * BuildKit does, so a fully cached rebuild gives the same image ID.
      */
-    private static ImageConfig stamped(ImageConfig config, Instant now) {
-        String time = DateTimeFormatter.ISO_INSTANT.format(now);
+    private static ImageConfig stamped(ImageConfig config, Instant epoch) {
+        String time = DateTimeFormatter.ISO_INSTANT.format(epoch);
         List<ImageConfig.History> history = config.history() == null ? List.of() : config.history().stream()
                 .map(h -> h.created() != null ? h
                         : new ImageConfig.History(time, h.createdBy(), h.author(), h.comment(), h.emptyLayer()))

@@ -7,12 +7,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /** One layer of a built image, bottom first: a blob already in the content store, a new tar, or a built snapshot. */
 public sealed interface ExportLayer {
+
+    /**
+     * When the layer's content was made, if known: a history entry of the layer without a time of its own gets this
+     * one (BuildKit's {@code buildkit/createdat}), so a cached rebuild exports the very same image.
+     */
+    default Optional<Instant> created() {
+        return Optional.empty();
+    }
 
     /**
      * A layer blob already committed to the content store, typically pulled with the base image. It is exported as

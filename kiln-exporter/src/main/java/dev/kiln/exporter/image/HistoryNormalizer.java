@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Lines the config history up with the layers the way BuildKit's image writer does: history entries without a layer
  * are marked empty, layers without a history entry get one, empty layers (an empty tar) are dropped and their entry
- * marked empty, missing {@code created} times are filled from their neighbours, and with SOURCE_DATE_EPOCH no entry
+ * marked empty, an entry of a layer without a time gets the time the layer was made, other missing {@code created}
+ * times are filled from their neighbours, and with SOURCE_DATE_EPOCH no entry
  * is later than the epoch, except the entries inherited unchanged from the base image (moby/buildkit#4614: their times
  * must keep matching the base image's).
  */
@@ -28,13 +29,17 @@ final class HistoryNormalizer {
     private HistoryNormalizer() {
     }
 
-    static Result normalize(List<History> given, List<History> base, List<LayerBlob> layers, Optional<Instant> epoch) {
+    static Result normalize(List<History> given, List<History> base, List<LayerBlob> layers,
+                            List<Optional<Instant>> layerTimes, Optional<Instant> epoch) {
         List<History> history = alignCounts(given == null ? List.of() : given, layers.size());
         List<History> aligned = new ArrayList<>(history.size());
         List<LayerBlob> kept = new ArrayList<>(layers.size());
         int layer = 0;
         for (History h : history) {
             if (!h.emptyLayer()) {
+                if (h.created() == null && layerTimes.get(layer).isPresent()) {
+                    h = new History(layerTimes.get(layer).get().toString(), h.createdBy(), h.author(), h.comment(), false);
+                }
                 LayerBlob blob = layers.get(layer++);
                 if (blob.diffId().equals(EMPTY_TAR)) {
                     h = new History(h.created(), h.createdBy(), h.author(), h.comment(), true);

@@ -45,8 +45,9 @@ public final class ImageAssembler {
         for (ExportLayer layer : image.layers()) {
             blobs.add(layerBlobs.blobFor(layer, options.compression(), oci));
         }
-        HistoryNormalizer.Result normalized =
-                HistoryNormalizer.normalize(image.config().history(), image.baseHistory(), blobs, options.sourceDateEpoch());
+        List<Optional<Instant>> layerTimes = image.layers().stream().map(ExportLayer::created).toList();
+        HistoryNormalizer.Result normalized = HistoryNormalizer.normalize(image.config().history(), image.baseHistory(),
+                blobs, layerTimes, options.sourceDateEpoch());
         List<Descriptor> layers = normalized.layers().stream().map(LayerBlob::blob).toList();
 
         byte[] configJson = Json.bytes(finalConfig(image.config(), normalized, options.sourceDateEpoch()));

@@ -9,6 +9,7 @@ import dev.kiln.worker.ops.LayerLabels;
 import dev.kiln.worker.snapshot.Info;
 import dev.kiln.worker.snapshot.Snapshotter;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 final class SnapshotLayer implements ExportLayer.Built {
     private final Snapshotter snapshotter;
     private final String name;
+    private final Instant created;
     private final Supplier<ExportLayer.New> differ;
     private Optional<Remembered> remembered;
     private ExportLayer.New tar;
@@ -26,8 +28,14 @@ final class SnapshotLayer implements ExportLayer.Built {
     SnapshotLayer(Snapshotter snapshotter, Info snapshot, Supplier<ExportLayer.New> differ) {
         this.snapshotter = snapshotter;
         this.name = snapshot.name();
+        this.created = snapshot.created();
         this.differ = differ;
         this.remembered = remembered(snapshot);
+    }
+
+    @Override
+    public Optional<Instant> created() {
+        return Optional.of(created);
     }
 
     @Override
