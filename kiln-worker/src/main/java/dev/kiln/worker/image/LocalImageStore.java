@@ -65,6 +65,11 @@ public final class LocalImageStore implements ImageStore {
 
     @Override
     public ImageRecord put(ImageReference name, Descriptor target) {
+        // A cached rebuild names the same image again: nothing to write (or sync).
+        Optional<ImageRecord> same = get(name).filter(r -> r.target().equals(target));
+        if (same.isPresent()) {
+            return same.get();
+        }
         ImageRecord added = new ImageRecord(name.toString(), target, Instant.now());
         update(images -> {
             images.removeIf(e -> e.name().equals(added.name()));

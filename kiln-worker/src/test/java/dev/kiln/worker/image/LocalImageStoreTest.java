@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +54,16 @@ class LocalImageStoreTest {
         store.put(ImageReference.parse("app"), index("old"));
         store.put(ImageReference.parse("app"), index("new"));
         assertThat(store.list()).singleElement().satisfies(r -> assertThat(r.digest()).isEqualTo(Digest.sha256("new")));
+    }
+
+    @Test
+    void put_ofTheSameTarget_keepsTheRecordAndTheFile() throws Exception {
+        LocalImageStore store = new LocalImageStore(state);
+        ImageRecord first = store.put(ImageReference.parse("app"), index("same"));
+        FileTime written = Files.getLastModifiedTime(state.resolve("images.json"));
+        Thread.sleep(20);
+        assertThat(store.put(ImageReference.parse("app"), index("same"))).isEqualTo(first);
+        assertThat(Files.getLastModifiedTime(state.resolve("images.json"))).isEqualTo(written);
     }
 
     @Test
