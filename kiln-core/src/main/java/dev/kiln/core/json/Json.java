@@ -9,11 +9,15 @@ import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The project's single JSON mapper. Output is deterministic: record components in declaration order,
- * map entries sorted by key (OCI and BuildKit digests are taken over these bytes), empty values omitted
- * like Go's {@code omitempty}.
+ * Reads and writes Kiln's JSON documents. Output is deterministic: fields in the order each type writes them, map
+ * entries sorted by key (OCI and BuildKit digests are taken over these bytes), empty values omitted like Go's
+ * {@code omitempty} (see {@link JsonWriter}). Input is parsed strictly into a {@link JsonValue} tree that each type
+ * reads its fields from, ignoring unknown ones.
  */
 public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -56,5 +60,62 @@ public final class Json {
         } catch (JacksonException e) {
             throw new KilnException(ErrorKind.INVALID_ARGUMENT, "malformed " + what + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    public static byte[] bytes(JsonWritable value) {
+        return write(value);
+    }
+
+    public static String string(JsonWritable value) {
+        return JsonWriter.compact().value(value).toString();
+    }
+
+    /** A map as a JSON object (entries sorted by key); values as {@link JsonWriter#value(Object)} writes them. */
+    public static byte[] bytes(Map<String, ?> map) {
+        return write(map);
+    }
+
+    public static String string(Map<String, ?> map) {
+        return JsonWriter.compact().value(map).toString();
+    }
+
+    /** A list as a JSON array; elements as {@link JsonWriter#value(Object)} writes them. */
+    public static byte[] bytes(Collection<?> values) {
+        return write(values);
+    }
+
+    public static String string(Collection<?> values) {
+        return JsonWriter.compact().value(values).toString();
+    }
+
+    /** Indented for people, as Jackson's default pretty printer lays it out. */
+    public static String pretty(JsonWritable value) {
+        return JsonWriter.pretty().value(value).toString();
+    }
+
+    /** Parses JSON; a syntax error is a {@link JsonException} saying where, for callers that report it their way. */
+    public static JsonValue read(byte[] data) {
+        return JsonReader.read(data);
+    }
+
+    /** Parses untrusted bytes; malformed input becomes an INVALID_ARGUMENT error naming {@code what}. */
+    public static JsonValue parse(byte[] data, String what) {
+        return parse(data, Function.identity(), what);
+    }
+
+    /**
+     * Parses untrusted bytes and reads them with {@code reader} (a type's {@code fromJson}); malformed JSON or a
+     * value of the wrong type becomes an INVALID_ARGUMENT error naming {@code what} and where in it.
+     */
+    public static <T> T parse(byte[] data, Function<JsonValue, T> reader, String what) {
+        try {
+            return reader.apply(JsonReader.read(data));
+        } catch (JsonException e) {
+            throw new KilnException(ErrorKind.INVALID_ARGUMENT, "malformed " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] write(Object value) {
+        return JsonWriter.compact().value(value).toByteArray();
     }
 }
