@@ -53,6 +53,12 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         return get(name, JsonValue::asString);
     }
 
+    /** The string member, or {@code absent} when it is absent or JSON null. */
+    public String getString(String name, String absent) {
+        String s = getString(name);
+        return s == null ? absent : s;
+    }
+
     public long getLong(String name) {
         Long n = get(name, JsonValue::asLong);
         return n == null ? 0 : n;

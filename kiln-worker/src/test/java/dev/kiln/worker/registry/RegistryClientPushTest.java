@@ -51,10 +51,10 @@ class RegistryClientPushTest {
         ImageReference source = ImageReference.parse(registry + "/library/busybox:latest");
         RegistryClient client = client(store, 0);
         Descriptor index = client.resolve(source);
-        List<Descriptor> children = Json.parse(store.read(index.parsedDigest(), 1 << 20), Index.class, "index").manifests();
+        List<Descriptor> children = Json.parse(store.read(index.parsedDigest(), 1 << 20), Index::fromJson, "index").manifests();
         client.fetchAll(source, children);
         for (Descriptor child : children) {
-            Manifest m = Json.parse(store.read(child.parsedDigest(), 1 << 20), Manifest.class, "manifest");
+            Manifest m = Json.parse(store.read(child.parsedDigest(), 1 << 20), Manifest::fromJson, "manifest");
             List<Descriptor> blobs = new ArrayList<>(m.layers());
             blobs.add(m.config());
             client.fetchAll(source, blobs);
