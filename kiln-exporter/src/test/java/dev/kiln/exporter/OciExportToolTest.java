@@ -58,7 +58,7 @@ class OciExportToolTest extends WithExportFixture {
         assertThat(unpacked.resolve("bin/busybox")).isRegularFile();
         Trees.assertContains(fixture.rootfs(), unpacked, SampleRootfs.runningAsRoot(), Optional.empty());
 
-        Manifest manifest = Json.parse(Files.readAllBytes(blob(layout, image.descriptor().digest())), Manifest.class, "m");
+        Manifest manifest = Json.parse(Files.readAllBytes(blob(layout, image.descriptor().digest())), Manifest::fromJson, "m");
         assertThat(manifest.mediaType()).isEqualTo(MediaTypes.OCI_MANIFEST);
         ok("gzip", "-t", blob(layout, manifest.layers().get(1).digest()).toString());
         assertThat(manifest.config().parsedDigest()).isEqualTo(image.configDigest());
@@ -71,7 +71,7 @@ class OciExportToolTest extends WithExportFixture {
         ExportResult.Image image = fixture.export("type=oci,dest=" + archive + ",\"name=kiln.test/sample:v1,other\"",
                 Optional.of(EPOCH)).image().orElseThrow();
 
-        Index index = Json.parse(Files.readAllBytes(untar(archive, "l").resolve("index.json")), Index.class, "index");
+        Index index = Json.parse(Files.readAllBytes(untar(archive, "l").resolve("index.json")), Index::fromJson, "index");
         assertThat(index.manifests()).extracting(Descriptor::digest).containsOnly(image.descriptor().digest());
         assertThat(index.manifests()).extracting(Descriptor::annotations).containsExactly(
                 Map.of("io.containerd.image.name", "kiln.test/sample:v1", "org.opencontainers.image.ref.name", "v1",
@@ -103,7 +103,7 @@ class OciExportToolTest extends WithExportFixture {
         assertThat(saved.get(0).get("Layers")).hasSize(2);
         assertThat(image.descriptor().mediaType()).isEqualTo(MediaTypes.DOCKER_MANIFEST);
         Path layout = untar(archive, "d");
-        Manifest manifest = Json.parse(Files.readAllBytes(blob(layout, image.descriptor().digest())), Manifest.class, "m");
+        Manifest manifest = Json.parse(Files.readAllBytes(blob(layout, image.descriptor().digest())), Manifest::fromJson, "m");
         assertThat(manifest.layers()).extracting(Descriptor::mediaType).containsOnly(MediaTypes.DOCKER_LAYER_GZIP);
     }
 
@@ -117,7 +117,7 @@ class OciExportToolTest extends WithExportFixture {
         assertThat(json(ok("skopeo", "inspect", "oci-archive:" + archive)).get("Digest").asString())
                 .isEqualTo(image.digest().toString());
         Path layout = untar(archive, "z");
-        Manifest manifest = Json.parse(Files.readAllBytes(blob(layout, image.descriptor().digest())), Manifest.class, "m");
+        Manifest manifest = Json.parse(Files.readAllBytes(blob(layout, image.descriptor().digest())), Manifest::fromJson, "m");
         assertThat(manifest.layers()).extracting(Descriptor::mediaType).containsOnly(MediaTypes.OCI_LAYER_ZSTD);
         for (Descriptor layer : manifest.layers()) {
             ok("zstd", "-t", "-q", blob(layout, layer.digest()).toString());
