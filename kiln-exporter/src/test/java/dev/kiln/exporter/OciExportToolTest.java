@@ -1,6 +1,7 @@
 package dev.kiln.exporter;
 
 import tools.jackson.databind.JsonNode;
+import dev.kiln.core.json.JacksonOracle;
 import dev.kiln.core.json.Json;
 import dev.kiln.core.oci.ContainerConfig;
 import dev.kiln.core.oci.ImageConfig;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Exports an image as oci and docker archives and checks them with skopeo, umoci, tar, gzip and zstd. */
 class OciExportToolTest extends WithExportFixture {
     private static JsonNode json(String text) {
-        return Json.mapper().readTree(text);
+        return JacksonOracle.mapper().readTree(text);
     }
 
     private Path untar(Path archive, String dirName) throws Exception {
@@ -188,7 +189,7 @@ class OciExportToolTest extends WithExportFixture {
         ExportResult r = fixture.export("type=oci,dest=" + tmp.resolve("m.tar") + ",name=meta:1", Optional.of(EPOCH));
 
         ExportResult.Image image = r.image().orElseThrow();
-        JsonNode m = Json.mapper().readTree(Json.bytes(r.metadata()));
+        JsonNode m = JacksonOracle.mapper().readTree(Json.bytes(r.metadata()));
         assertThat(m.get("containerimage.digest").asString()).isEqualTo(image.digest().toString());
         assertThat(m.get("containerimage.config.digest").asString()).isEqualTo(image.configDigest().toString());
         assertThat(m.get("containerimage.descriptor").get("digest").asString()).isEqualTo(image.digest().toString());

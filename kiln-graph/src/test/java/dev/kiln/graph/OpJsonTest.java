@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Ops are written as Jackson wrote them with the annotations they used to have, so node digests (and the cache keys
  * the worker takes over ops) are what they always were.
  */
-class GraphJsonTest {
+class OpJsonTest {
     private static final int SAMPLES = 3000;
 
     /** What Node hashes, as a record Jackson can serialize. */
