@@ -1,7 +1,6 @@
 package dev.kiln.cli;
 
 import dev.kiln.cli.build.BuildCommand;
-import dev.kiln.cli.build.JsonWarmUp;
 import dev.kiln.cli.cache.DuCommand;
 import dev.kiln.cli.cache.PruneCommand;
 import dev.kiln.cli.debug.DebugCommand;
@@ -50,9 +49,6 @@ public final class Main implements Runnable {
         String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
         List<Class<?>> chosen = SUBCOMMANDS.stream()
                 .filter(c -> c != CommandLine.HelpCommand.class && names(c).contains(named)).toList();
-        if (chosen.contains(BuildCommand.class)) {
-            JsonWarmUp.startInBackground();
-        }
         (chosen.isEmpty() ? SUBCOMMANDS : chosen).forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler(Main::handleError);
         cli.setParameterExceptionHandler(Main::handleUsageError);

@@ -41,7 +41,10 @@ public final class JsonWriter {
         return new JsonWriter(false);
     }
 
-    /** Jackson's default pretty printing: objects one entry per line indented by two, arrays on one line. */
+    /**
+     * Jackson's default pretty printing: objects one entry per line indented by two, arrays on one line, {@code \n}
+     * line ends (Jackson's on Linux).
+     */
     public static JsonWriter pretty() {
         return new JsonWriter(true);
     }

@@ -124,7 +124,7 @@ class JsonReaderTest {
         assertThatThrownBy(() -> Json.read(utf8("[1] x"))).hasMessage("line 1, column 5: unexpected 'x' after the JSON value");
         assertThatThrownBy(() -> Json.read(utf8("[\"a\tb\"]")))
                 .hasMessage("line 1, column 4: control character byte 0x09 in a string must be escaped");
-        assertThatThrownBy(() -> Json.parse(utf8("{"), "image index sha256:ab"))
+        assertThatThrownBy(() -> Json.parse(utf8("{"), JsonValue::asObject, "image index sha256:ab"))
                 .isInstanceOf(dev.kiln.core.KilnException.class)
                 .hasMessage("malformed image index sha256:ab: line 1, column 2: expected a member name in double quotes, "
                         + "got end of input");
