@@ -4,12 +4,19 @@ import dev.kiln.core.KilnException;
 import dev.kiln.core.json.Differential;
 import dev.kiln.core.json.JacksonOracle;
 import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JsonArray;
+import dev.kiln.core.json.JsonBoolean;
+import dev.kiln.core.json.JsonObject;
+import dev.kiln.core.json.JsonString;
 import dev.kiln.core.json.JsonValue;
+import dev.kiln.core.json.Mutations;
 import dev.kiln.core.json.JsonWritable;
 import dev.kiln.core.json.RandomValues;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * digests depend on them), the same values read, also from documents with members reordered and unknown ones added.
  */
 class OciJsonTest {
-    private static final int SAMPLES = 1500;
+    private static final int SAMPLES = 1000;
 
     private record Kind<T extends JsonWritable>(Class<T> type, Function<OciSamples, T> sample,
                                                 Function<JsonValue, T> reader) {
@@ -61,6 +68,84 @@ class OciJsonTest {
             Differential.assertReadsAlike(Differential.reshaped(json, JacksonOracle.mapper(), new Random(seed)),
                     kind.reader(), kind.type(), JacksonOracle.mapper(), label + " reshaped");
         }
+    }
+
+    /** Mutated documents: each type's reader answers with a value or a KilnException, nothing else. */
+    @Test
+    void hostileDocumentsGiveKilnExceptionsOnly() {
+        for (Kind<?> kind : KINDS) {
+            for (int seed = 0; seed < SAMPLES; seed++) {
+                byte[] json = Json.bytes(kind.sample().apply(new OciSamples(new RandomValues(seed))));
+                byte[] mutant = Mutations.mutate(json, new Random(seed));
+                try {
+                    Json.parse(mutant, kind.reader(), "mutant");
+                } catch (KilnException expected) {
+                    assertThat(expected.getMessage()).startsWith("malformed mutant: ");
+                }
+            }
+        }
+    }
+
+    /** Every member of a document in turn given a value of another JSON type: the error names that member. */
+    @Test
+    void aMemberOfTheWrongTypeIsNamedWhereverItIs() {
+        ImageConfig config = new ImageConfig("c", "a", "amd64", "linux", "10", "v8", new ContainerConfig("u",
+                Map.of("80/tcp", Map.of()), List.of("A=1"), List.of("sh"), List.of("-c"), Map.of("/v", Map.of()), "/w",
+                Map.of("k", "v"), "SIGTERM", true, new ContainerConfig.Healthcheck(List.of("CMD"), 1, 2, 3, 4, 5),
+                List.of("RUN x"), List.of("/bin/sh")), new ImageConfig.RootFs("layers", List.of("sha256:00")),
+                List.of(new ImageConfig.History("t", "by", "me", "c", true)));
+        JsonObject tree = Json.read(Json.bytes(config)).asObject();
+        List<Leaf> leaves = new ArrayList<>();
+        leaves(tree, List.of(), "", leaves);
+        assertThat(leaves).hasSize(29);
+        for (Leaf leaf : leaves) {
+            JsonValue wrong = leaf.value() instanceof JsonBoolean ? new JsonString("x") : JsonBoolean.TRUE;
+            @SuppressWarnings("unchecked")
+            byte[] json = Json.bytes((Map<String, ?>) replaced(tree, leaf.steps(), wrong).toPlain());
+            assertThatThrownBy(() -> Json.parse(json, ImageConfig::fromJson, "image config"))
+                    .as(leaf.path()).isInstanceOf(KilnException.class)
+                    .hasMessageStartingWith("malformed image config: " + leaf.path() + ": expected ");
+        }
+    }
+
+    /** A member that is neither object nor array: the steps to it, and its path as error messages write it. */
+    private record Leaf(List<String> steps, String path, JsonValue value) {
+    }
+
+    private static void leaves(JsonValue v, List<String> steps, String path, List<Leaf> out) {
+        switch (v) {
+            case JsonObject o -> o.members().forEach((k, m) ->
+                    leaves(m, append(steps, k), path.isEmpty() ? k : path + "." + k, out));
+            case JsonArray a -> {
+                for (int i = 0; i < a.elements().size(); i++) {
+                    leaves(a.elements().get(i), append(steps, "[" + i + "]"), path + "[" + i + "]", out);
+                }
+            }
+            default -> out.add(new Leaf(steps, path, v));
+        }
+    }
+
+    private static List<String> append(List<String> list, String element) {
+        List<String> out = new ArrayList<>(list);
+        out.add(element);
+        return out;
+    }
+
+    private static JsonValue replaced(JsonValue v, List<String> path, JsonValue with) {
+        if (path.isEmpty()) {
+            return with;
+        }
+        String step = path.getFirst();
+        List<String> rest = path.subList(1, path.size());
+        if (step.startsWith("[")) {
+            List<JsonValue> elements = new ArrayList<>(v.asArray().elements());
+            int i = Integer.parseInt(step.substring(1, step.length() - 1));
+            elements.set(i, replaced(elements.get(i), rest, with));
+            return new JsonArray(elements);
+        }
+        Map<String, JsonValue> members = new LinkedHashMap<>(v.asObject().members());
+        members.put(step, replaced(members.get(step), rest, with));
+        return new JsonObject(members);
     }
 
     @Test
