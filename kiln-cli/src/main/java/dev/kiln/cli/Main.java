@@ -8,7 +8,6 @@ import dev.kiln.cli.args.Parsed;
 import dev.kiln.cli.args.Subcommand;
 import dev.kiln.cli.args.UsageException;
 import dev.kiln.cli.build.BuildCommand;
-import dev.kiln.cli.build.JsonWarmUp;
 import dev.kiln.cli.cache.DuCommand;
 import dev.kiln.cli.cache.PruneCommand;
 import dev.kiln.cli.debug.DebugCommand;
@@ -54,9 +53,6 @@ public final class Main {
         List<String> rest = new ArrayList<>(List.of(args));
         if (rest.remove("--debug")) {
             System.setProperty(DEBUG_PROPERTY, "true");
-        }
-        if (rest.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("").equals("build")) {
-            JsonWarmUp.startInBackground();
         }
         try {
             return execute(ArgParser.parse(PATH, commands(), rest));

@@ -20,6 +20,8 @@ class LayeringTest {
     static void importKiln() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // The test helpers kiln-core and kiln-graph share (the Jackson oracle) come as -tests.jar files.
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.kiln");
     }
 
@@ -46,6 +48,13 @@ class LayeringTest {
     void onlyTheSysPackage_callsNativeCode() {
         noClasses().that().resideOutsideOfPackage("dev.kiln.worker.sys..")
                 .should().dependOnClassesThat().resideInAPackage("java.lang.foreign..")
+                .check(classes);
+    }
+
+    /** Jackson's reflective start-up cost was a fifth of a cached build; it is a test oracle now, nothing more. */
+    @Test
+    void productCode_doesNotUseJackson() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("tools.jackson..", "com.fasterxml.jackson..")
                 .check(classes);
     }
 

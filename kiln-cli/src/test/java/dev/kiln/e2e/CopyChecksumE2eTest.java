@@ -1,5 +1,6 @@
 package dev.kiln.e2e;
 
+import dev.kiln.core.json.JacksonOracle;
 import dev.kiln.core.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -93,7 +94,7 @@ class CopyChecksumE2eTest {
 
     private static Map<String, String> labelsOf(String json) {
         Map<String, String> labels = new TreeMap<>();
-        Json.mapper().readTree(json).properties().forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
+        JacksonOracle.mapper().readTree(json).properties().forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
         return labels;
     }
 

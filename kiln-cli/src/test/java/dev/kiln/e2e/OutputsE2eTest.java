@@ -1,7 +1,7 @@
 package dev.kiln.e2e;
 
 import dev.kiln.cli.CliRun;
-import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JacksonOracle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -304,7 +304,7 @@ class OutputsE2eTest {
     }
 
     private static JsonNode json(String text) {
-        return Json.mapper().readTree(text);
+        return JacksonOracle.mapper().readTree(text);
     }
 
     private static List<String> texts(JsonNode array) {

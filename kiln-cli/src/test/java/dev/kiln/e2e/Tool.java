@@ -1,6 +1,6 @@
 package dev.kiln.e2e;
 
-import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JacksonOracle;
 import tools.jackson.databind.JsonNode;
 
 import java.io.File;
@@ -26,7 +26,7 @@ record Tool(int exitCode, String out, String err) {
 
     /** {@link #ok} for a command that prints JSON (skopeo inspect). */
     static JsonNode okJson(String... command) {
-        return Json.mapper().readTree(ok(command));
+        return JacksonOracle.mapper().readTree(ok(command));
     }
 
     static Tool run(String... command) {

@@ -1,6 +1,6 @@
 package dev.kiln.core;
 
-import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JacksonOracle;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -21,7 +21,7 @@ public final class ConformanceData {
             throw new IllegalStateException("system property kiln.shared.dir is not set (run through Maven)");
         }
         try {
-            JsonNode root = Json.mapper().readTree(Files.readString(Path.of(shared, "conformance", "buildkit", relative)));
+            JsonNode root = JacksonOracle.mapper().readTree(Files.readString(Path.of(shared, "conformance", "buildkit", relative)));
             List<JsonNode> cases = List.copyOf(root.get("cases").values());
             if (cases.size() != root.get("case_count").asInt()) {
                 throw new IllegalStateException(relative + ": case_count does not match the cases");

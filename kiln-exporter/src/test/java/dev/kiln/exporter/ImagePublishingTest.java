@@ -1,6 +1,6 @@
 package dev.kiln.exporter;
 
-import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JacksonOracle;
 import dev.kiln.core.oci.MediaTypes;
 import dev.kiln.exporter.testing.Tool;
 import dev.kiln.worker.image.ImageRecord;
@@ -71,7 +71,7 @@ class ImagePublishingTest extends WithExportFixture {
 
         Tool.Result inspect = Tool.run("skopeo", "inspect", "--tls-verify=false", "docker://" + name);
         assertThat(inspect.exitCode()).as(inspect.output()).isZero();
-        assertThat(Json.mapper().readTree(inspect.output()).get("Digest").asString())
+        assertThat(JacksonOracle.mapper().readTree(inspect.output()).get("Digest").asString())
                 .isEqualTo(r.image().orElseThrow().digest().toString());
         assertThat(stored(name).target()).isEqualTo(r.image().orElseThrow().descriptor());
     }

@@ -1,5 +1,8 @@
 package dev.kiln.graph;
 
+import dev.kiln.core.json.JsonWritable;
+import dev.kiln.core.json.JsonWriter;
+
 /**
  * A filesystem mounted into an exec. {@code input} indexes the node's inputs ({@link Op#SCRATCH} for
  * empty), {@code selector} is a sub-path of that input, {@code output} is the index of the result this
@@ -7,7 +10,8 @@ package dev.kiln.graph;
  * the cache, tmpfs, secret and ssh types.
  */
 public record ExecMount(int input, String selector, String dest, int output, boolean readonly, MountType type,
-                        CacheOpt cacheOpt, TmpfsOpt tmpfsOpt, SecretOpt secretOpt, SshOpt sshOpt) {
+                        CacheOpt cacheOpt, TmpfsOpt tmpfsOpt, SecretOpt secretOpt, SshOpt sshOpt)
+        implements JsonWritable {
 
     public static final int NO_OUTPUT = -1;
 
@@ -19,15 +23,44 @@ public record ExecMount(int input, String selector, String dest, int output, boo
 
     public enum Sharing { SHARED, PRIVATE, LOCKED }
 
-    public record CacheOpt(String id, Sharing sharing) {
+    @Override
+    public void writeJson(JsonWriter w) {
+        w.beginObject().field("input", input).field("selector", selector).field("dest", dest).field("output", output)
+                .field("readonly", readonly).field("type", type).field("cacheOpt", cacheOpt)
+                .field("tmpfsOpt", tmpfsOpt).field("secretOpt", secretOpt).field("sshOpt", sshOpt).endObject();
     }
 
-    public record TmpfsOpt(long size) {
+    public record CacheOpt(String id, Sharing sharing) implements JsonWritable {
+        @Override
+        public void writeJson(JsonWriter w) {
+            w.beginObject().field("id", id).field("sharing", sharing).endObject();
+        }
     }
 
-    public record SecretOpt(String id, int uid, int gid, int mode, boolean optional) {
+    public record TmpfsOpt(long size) implements JsonWritable {
+        @Override
+        public void writeJson(JsonWriter w) {
+            w.beginObject().field("size", size).endObject();
+        }
     }
 
-    public record SshOpt(String id, int uid, int gid, int mode, boolean optional) {
+    public record SecretOpt(String id, int uid, int gid, int mode, boolean optional) implements JsonWritable {
+        @Override
+        public void writeJson(JsonWriter w) {
+            writeFileOpt(w, id, uid, gid, mode, optional);
+        }
+    }
+
+    public record SshOpt(String id, int uid, int gid, int mode, boolean optional) implements JsonWritable {
+        @Override
+        public void writeJson(JsonWriter w) {
+            writeFileOpt(w, id, uid, gid, mode, optional);
+        }
+    }
+
+    /** Secret and SSH mounts have the same fields: the file's id, owner, mode and whether it may be missing. */
+    private static void writeFileOpt(JsonWriter w, String id, int uid, int gid, int mode, boolean optional) {
+        w.beginObject().field("id", id).field("uid", uid).field("gid", gid).field("mode", mode)
+                .field("optional", optional).endObject();
     }
 }

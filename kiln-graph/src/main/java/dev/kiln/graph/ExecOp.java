@@ -1,5 +1,8 @@
 package dev.kiln.graph;
 
+import dev.kiln.core.json.JsonWritable;
+import dev.kiln.core.json.JsonWriter;
+
 import java.util.List;
 
 /**
@@ -19,7 +22,17 @@ public record ExecOp(ExecMeta meta, List<ExecMount> mounts, String network, Stri
         return (int) mounts.stream().filter(m -> m.output() >= 0).count();
     }
 
+    @Override
+    public void writeJson(JsonWriter w) {
+        w.beginObject().field("type", "exec").field("meta", meta).field("mounts", mounts).field("network", network)
+                .field("security", security).field("secretEnv", secretEnv).endObject();
+    }
+
     /** A secret exposed as an environment variable of the process. */
-    public record SecretEnv(String id, String name, boolean optional) {
+    public record SecretEnv(String id, String name, boolean optional) implements JsonWritable {
+        @Override
+        public void writeJson(JsonWriter w) {
+            w.beginObject().field("id", id).field("name", name).field("optional", optional).endObject();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.kiln.graph;
 
+import dev.kiln.core.json.JsonWriter;
+
 import java.util.List;
 
 /**
@@ -14,5 +16,10 @@ public record FileOp(int base, List<FileAction> actions) implements Op {
     @Override
     public int outputCount() {
         return 1;
+    }
+
+    @Override
+    public void writeJson(JsonWriter w) {
+        w.beginObject().field("type", "file").field("base", base).field("actions", actions).endObject();
     }
 }

@@ -2,6 +2,8 @@ package dev.kiln.graph;
 
 import dev.kiln.core.Digest;
 import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JsonWritable;
+import dev.kiln.core.json.JsonWriter;
 
 import java.util.List;
 
@@ -32,6 +34,10 @@ public record Node(Digest digest, Op op, List<Output> inputs, String platform, N
         return Digest.sha256(Json.bytes(new Identity(op, inputs, platform)));
     }
 
-    private record Identity(Op op, List<Output> inputs, String platform) {
+    private record Identity(Op op, List<Output> inputs, String platform) implements JsonWritable {
+        @Override
+        public void writeJson(JsonWriter w) {
+            w.beginObject().field("op", op).field("inputs", inputs).field("platform", platform).endObject();
+        }
     }
 }

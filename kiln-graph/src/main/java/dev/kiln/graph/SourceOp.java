@@ -1,6 +1,6 @@
 package dev.kiln.graph;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.kiln.core.json.JsonWriter;
 
 import java.util.Map;
 
@@ -23,13 +23,16 @@ public record SourceOp(String identifier, Map<String, String> attrs) implements 
         return 1;
     }
 
-    @JsonIgnore
     public boolean isLocal() {
         return identifier.startsWith(LOCAL_SCHEME);
     }
 
-    @JsonIgnore
     public boolean isImage() {
         return identifier.startsWith(IMAGE_SCHEME);
+    }
+
+    @Override
+    public void writeJson(JsonWriter w) {
+        w.beginObject().field("type", "source").field("identifier", identifier).field("attrs", attrs).endObject();
     }
 }

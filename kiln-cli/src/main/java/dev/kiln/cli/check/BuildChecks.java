@@ -41,8 +41,7 @@ public final class BuildChecks {
         List<LintWarning> warnings = new ArrayList<>(result.warnings());
         warnings.sort(Comparator.comparingInt(w -> w.location() == null ? 0 : w.location().startLine()));
         if ("json".equals(format)) {
-            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(request, warnings,
-                    result.error())));
+            out.println(Json.pretty(json(request, warnings, result.error())));
         } else {
             text(out, request, warnings, result.error());
         }

@@ -2,7 +2,7 @@ package dev.kiln.cli.check;
 
 import dev.kiln.cli.BuildOptions;
 import dev.kiln.cli.ParsedBuildOptions;
-import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JacksonOracle;
 import dev.kiln.frontend.dockerfile.convert.OfflineImageResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +71,7 @@ class BuildChecksTest {
     @Test
     void jsonFormatIsMachineReadable() throws IOException {
         Run r = check("FROM scratch\nMAINTAINER me\n", "json");
-        JsonNode json = Json.mapper().readTree(r.out());
+        JsonNode json = JacksonOracle.mapper().readTree(r.out());
         JsonNode w = json.get("warnings").get(0);
         assertThat(w.get("ruleName").asString()).isEqualTo("MaintainerDeprecated");
         assertThat(w.get("location").get("ranges").get(0).get("start").get("line").asInt()).isEqualTo(2);

@@ -1,7 +1,7 @@
 package dev.kiln.cli.debug;
 
 import dev.kiln.cli.CliRun;
-import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JacksonOracle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +45,7 @@ class DebugParseAndLlbTest {
         CliRun second = CliRun.of("", "debug", "llb", dir.toString());
         assertThat(first.exitCode()).isZero();
         assertThat(first.out()).isEqualTo(second.out());
-        JsonNode graph = Json.mapper().readTree(first.out());
+        JsonNode graph = JacksonOracle.mapper().readTree(first.out());
         assertThat(graph.get("nodes").values()).hasSize(3);
         JsonNode run = graph.get("nodes").get(1);
         assertThat(run.get("op").get("type").asString()).isEqualTo("exec");

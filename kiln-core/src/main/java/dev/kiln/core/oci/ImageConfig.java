@@ -1,6 +1,9 @@
 package dev.kiln.core.oci;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.kiln.core.json.JsonObject;
+import dev.kiln.core.json.JsonValue;
+import dev.kiln.core.json.JsonWritable;
+import dev.kiln.core.json.JsonWriter;
 
 import java.util.List;
 
@@ -8,16 +11,9 @@ import java.util.List;
  * The image configuration blob, with the fields BuildKit's Dockerfile frontend reads and writes.
  * Immutable; use the {@code with*} methods to derive a changed copy.
  */
-public record ImageConfig(
-        @JsonProperty("created") String created,
-        @JsonProperty("author") String author,
-        @JsonProperty("architecture") String architecture,
-        @JsonProperty("os") String os,
-        @JsonProperty("os.version") String osVersion,
-        @JsonProperty("variant") String variant,
-        @JsonProperty("config") ContainerConfig config,
-        @JsonProperty("rootfs") RootFs rootfs,
-        @JsonProperty("history") List<History> history) {
+public record ImageConfig(String created, String author, String architecture, String os, String osVersion,
+                          String variant, ContainerConfig config, RootFs rootfs, List<History> history)
+        implements JsonWritable {
 
     public ImageConfig withConfig(ContainerConfig c) {
         return new ImageConfig(created, author, architecture, os, osVersion, variant, c, rootfs, history);
@@ -39,14 +35,45 @@ public record ImageConfig(
         return new ImageConfig(created, author, arch, newOs, osVersion, newVariant, config, rootfs, history);
     }
 
-    public record RootFs(@JsonProperty("type") String type, @JsonProperty("diff_ids") List<String> diffIds) {
+    @Override
+    public void writeJson(JsonWriter w) {
+        w.beginObject().field("created", created).field("author", author).field("architecture", architecture)
+                .field("os", os).field("os.version", osVersion).field("variant", variant).field("config", config)
+                .field("rootfs", rootfs).field("history", history).endObject();
     }
 
-    public record History(
-            @JsonProperty("created") String created,
-            @JsonProperty("created_by") String createdBy,
-            @JsonProperty("author") String author,
-            @JsonProperty("comment") String comment,
-            @JsonProperty("empty_layer") boolean emptyLayer) {
+    public static ImageConfig fromJson(JsonValue json) {
+        JsonObject o = json.asObject();
+        return new ImageConfig(o.getString("created"), o.getString("author"), o.getString("architecture"),
+                o.getString("os"), o.getString("os.version"), o.getString("variant"),
+                o.get("config", ContainerConfig::fromJson), o.get("rootfs", RootFs::fromJson),
+                o.getList("history", History::fromJson));
+    }
+
+    public record RootFs(String type, List<String> diffIds) implements JsonWritable {
+        @Override
+        public void writeJson(JsonWriter w) {
+            w.beginObject().field("type", type).field("diff_ids", diffIds).endObject();
+        }
+
+        public static RootFs fromJson(JsonValue json) {
+            JsonObject o = json.asObject();
+            return new RootFs(o.getString("type"), o.getStrings("diff_ids"));
+        }
+    }
+
+    public record History(String created, String createdBy, String author, String comment, boolean emptyLayer)
+            implements JsonWritable {
+        @Override
+        public void writeJson(JsonWriter w) {
+            w.beginObject().field("created", created).field("created_by", createdBy).field("author", author)
+                    .field("comment", comment).field("empty_layer", emptyLayer).endObject();
+        }
+
+        public static History fromJson(JsonValue json) {
+            JsonObject o = json.asObject();
+            return new History(o.getString("created"), o.getString("created_by"), o.getString("author"),
+                    o.getString("comment"), o.getBoolean("empty_layer"));
+        }
     }
 }

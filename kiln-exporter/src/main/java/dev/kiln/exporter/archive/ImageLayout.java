@@ -1,7 +1,8 @@
 package dev.kiln.exporter.archive;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JsonWritable;
+import dev.kiln.core.json.JsonWriter;
 import dev.kiln.core.oci.Descriptor;
 import dev.kiln.core.oci.Index;
 import dev.kiln.core.oci.MediaTypes;
@@ -85,7 +86,10 @@ public record ImageLayout(AssembledImage image, List<Descriptor> indexEntries, L
         return "blobs/" + digest.replace(':', '/');
     }
 
-    record DockerSaveEntry(@JsonProperty("Config") String config, @JsonProperty("RepoTags") List<String> repoTags,
-                           @JsonProperty("Layers") List<String> layers) {
+    record DockerSaveEntry(String config, List<String> repoTags, List<String> layers) implements JsonWritable {
+        @Override
+        public void writeJson(JsonWriter w) {
+            w.beginObject().field("Config", config).field("RepoTags", repoTags).field("Layers", layers).endObject();
+        }
     }
 }

@@ -39,7 +39,7 @@ public final class LayoutDirectoryWriter {
         }
         Path indexFile = dir.resolve("index.json");
         Index existing = Files.exists(indexFile)
-                ? Json.parse(Files.readAllBytes(indexFile), Index.class, "index.json in " + dir)
+                ? Json.parse(Files.readAllBytes(indexFile), Index::fromJson, "index.json in " + dir)
                 : new Index(2, MediaTypes.OCI_INDEX, List.of(), null);
         AtomicFiles.write(indexFile, Json.bytes(merge(existing, layout.indexEntries())));
     }

@@ -70,11 +70,11 @@ class ImageAssemblerTest {
     }
 
     private Manifest manifest(AssembledImage image) {
-        return Json.parse(store.read(image.manifest().parsedDigest(), 1 << 20), Manifest.class, "manifest");
+        return Json.parse(store.read(image.manifest().parsedDigest(), 1 << 20), Manifest::fromJson, "manifest");
     }
 
     private ImageConfig configOf(AssembledImage image) {
-        return Json.parse(store.read(image.config().parsedDigest(), 1 << 20), ImageConfig.class, "config");
+        return Json.parse(store.read(image.config().parsedDigest(), 1 << 20), ImageConfig::fromJson, "config");
     }
 
     private byte[] tarOf(Descriptor layer) throws IOException {

@@ -180,7 +180,7 @@ class SnapshotLayersTest {
             }, Optional.empty());
             ExportResult result = exporters.resolve(OutputSpec.parse(output)).export(request);
             ExportResult.Image exported = result.image().orElseThrow();
-            Manifest manifest = Json.parse(content.read(exported.digest(), 1 << 20), Manifest.class, "manifest");
+            Manifest manifest = Json.parse(content.read(exported.digest(), 1 << 20), Manifest::fromJson, "manifest");
             return new Export(manifest, exported.configDigest(), tempTars(), views(), store.layerWrites());
         }
     }

@@ -26,12 +26,12 @@ public record BusyboxFixture(ImageConfig config, ExportLayer.Existing layer) {
         if (!Files.isRegularFile(LAYOUT.resolve("index.json"))) {
             throw new AssertionError("missing test fixture " + LAYOUT + ": run bin/setup first");
         }
-        Index index = Json.parse(Files.readAllBytes(LAYOUT.resolve("index.json")), Index.class, "fixture index");
+        Index index = Json.parse(Files.readAllBytes(LAYOUT.resolve("index.json")), Index::fromJson, "fixture index");
         Descriptor manifestDesc = index.manifests().stream()
                 .filter(d -> "amd64".equals(d.annotations().get("org.opencontainers.image.ref.name")))
                 .findFirst().orElseThrow();
-        Manifest manifest = Json.parse(blob(manifestDesc), Manifest.class, "fixture manifest");
-        ImageConfig config = Json.parse(blob(manifest.config()), ImageConfig.class, "fixture config");
+        Manifest manifest = Json.parse(blob(manifestDesc), Manifest::fromJson, "fixture manifest");
+        ImageConfig config = Json.parse(blob(manifest.config()), ImageConfig::fromJson, "fixture config");
         Descriptor layer = manifest.layers().getFirst();
         try (InputStream in = Files.newInputStream(blobPath(layer)); ContentWriter w = store.writer()) {
             in.transferTo(w);

@@ -1,6 +1,11 @@
 package dev.kiln.worker.cachemount;
 
 import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JsonObject;
+import dev.kiln.core.json.JsonValue;
+import dev.kiln.core.json.JsonWritable;
+import dev.kiln.core.json.JsonWriter;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,7 +20,7 @@ import java.util.UUID;
  * The {@code meta.json} of one cache directory record. Times are nanoseconds since the epoch: fine enough that
  * records made one after the other sort in order.
  */
-record CacheRecordMeta(String key, String sourceKey, long createdNanos, long lastUsedNanos) {
+record CacheRecordMeta(String key, String sourceKey, long createdNanos, long lastUsedNanos) implements JsonWritable {
     static final String FILE = "meta.json";
 
     CacheRecordMeta {
@@ -40,7 +45,20 @@ record CacheRecordMeta(String key, String sourceKey, long createdNanos, long las
     }
 
     static CacheRecordMeta read(Path recordDir) throws IOException {
-        return Json.parse(Files.readAllBytes(recordDir.resolve(FILE)), CacheRecordMeta.class, "cache mount metadata");
+        return Json.parse(Files.readAllBytes(recordDir.resolve(FILE)), CacheRecordMeta::fromJson,
+                "cache mount metadata " + recordDir.resolve(FILE));
+    }
+
+    static CacheRecordMeta fromJson(JsonValue json) {
+        JsonObject o = json.asObject();
+        return new CacheRecordMeta(o.getString("key"), o.getString("sourceKey"), o.getLong("createdNanos"),
+                o.getLong("lastUsedNanos"));
+    }
+
+    @Override
+    public void writeJson(JsonWriter w) {
+        w.beginObject().field("key", key).field("sourceKey", sourceKey).field("createdNanos", createdNanos)
+                .field("lastUsedNanos", lastUsedNanos).endObject();
     }
 
     /** Replaces the record's metadata atomically: a crash leaves the old or the new file, never a torn one. */

@@ -1,9 +1,12 @@
 package dev.kiln.worker.image;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JsonObject;
+import dev.kiln.core.json.JsonValue;
+import dev.kiln.core.json.JsonWritable;
+import dev.kiln.core.json.JsonWriter;
 import dev.kiln.core.oci.Descriptor;
 import dev.kiln.worker.registry.ImageReference;
 import dev.kiln.worker.sys.AtomicFiles;
@@ -49,11 +52,28 @@ public final class LocalImageStore implements ImageStore {
         }
     }
 
-    private record StoreFile(@JsonProperty("images") List<Entry> images) {
+    private record StoreFile(List<Entry> images) implements JsonWritable {
+        @Override
+        public void writeJson(JsonWriter w) {
+            w.beginObject().field("images", images).endObject();
+        }
+
+        static StoreFile fromJson(JsonValue json) {
+            return new StoreFile(json.asObject().getList("images", Entry::fromJson));
+        }
     }
 
-    private record Entry(@JsonProperty("name") String name, @JsonProperty("target") Descriptor target,
-                         @JsonProperty("created") String created) {
+    private record Entry(String name, Descriptor target, String created) implements JsonWritable {
+        @Override
+        public void writeJson(JsonWriter w) {
+            w.beginObject().field("name", name).field("target", target).field("created", created).endObject();
+        }
+
+        static Entry fromJson(JsonValue json) {
+            JsonObject o = json.asObject();
+            return new Entry(o.getString("name"), o.get("target", Descriptor::fromJson), o.getString("created"));
+        }
+
         ImageRecord toRecord(Path file) {
             try {
                 return new ImageRecord(name, target, Instant.parse(created));
@@ -126,7 +146,7 @@ public final class LocalImageStore implements ImageStore {
         } catch (IOException e) {
             throw failure("reading", e);
         }
-        StoreFile parsed = Json.parse(data, StoreFile.class, "image store " + file);
+        StoreFile parsed = Json.parse(data, StoreFile::fromJson, "image store " + file);
         return parsed.images() == null ? List.of() : parsed.images();
     }
 

@@ -4,6 +4,8 @@ import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.content.ContentStore;
 import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JsonException;
+import dev.kiln.core.json.JsonObject;
 import dev.kiln.core.platform.Platform;
 import dev.kiln.core.platform.PlatformMatcher;
 
@@ -15,7 +17,6 @@ import dev.kiln.core.oci.Manifest;
 import dev.kiln.core.oci.MediaTypes;
 import dev.kiln.worker.registry.ImageReference;
 import dev.kiln.worker.registry.RegistryClient;
-import tools.jackson.core.JacksonException;
 
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,7 @@ final class ManifestWalker {
             if (!isIndex(current, bytes)) {
                 return resolved(ref.withDigest(root.parsedDigest()), current, bytes, fetcher);
             }
-            Index index = Json.parse(bytes, Index.class, "image index " + current.digest());
+            Index index = Json.parse(bytes, Index::fromJson, "image index " + current.digest());
             List<Descriptor> manifests = index.manifests() == null ? List.of() : index.manifests();
             current = select(manifests, platform).orElseThrow(() -> noMatch(ref, platform, manifests));
         }
@@ -57,7 +58,7 @@ final class ManifestWalker {
     }
 
     private ResolvedImage resolved(ImageReference pinned, Descriptor manifestDesc, byte[] bytes, Fetcher fetcher) {
-        Manifest manifest = Json.parse(bytes, Manifest.class, "image manifest " + manifestDesc.digest());
+        Manifest manifest = Json.parse(bytes, Manifest::fromJson, "image manifest " + manifestDesc.digest());
         Descriptor config = manifest.config();
         if (config == null || config.digest() == null) {
             throw new KilnException(ErrorKind.FAILED_PRECONDITION,
@@ -65,7 +66,7 @@ final class ManifestWalker {
         }
         fetcher.ensure(config);
         ImageConfig imageConfig = Json.parse(store.read(config.parsedDigest(), RegistryClient.MAX_CONFIG_BYTES),
-                ImageConfig.class, "image config " + config.digest());
+                ImageConfig::fromJson, "image config " + config.digest());
         return new ResolvedImage(pinned, manifestDesc.parsedDigest(), manifest, imageConfig,
                 manifest.layers() == null ? List.of() : manifest.layers());
     }
@@ -85,8 +86,8 @@ final class ManifestWalker {
             return MediaTypes.isIndex(d.mediaType());
         }
         try {
-            return Json.mapper().readTree(bytes).has("manifests");
-        } catch (JacksonException e) {
+            return Json.read(bytes) instanceof JsonObject o && o.has("manifests");
+        } catch (JsonException e) {
             throw new KilnException(ErrorKind.FAILED_PRECONDITION, "content " + d.digest() + " is not a JSON manifest or index");
         }
     }

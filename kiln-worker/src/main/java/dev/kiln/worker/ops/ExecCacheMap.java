@@ -1,7 +1,6 @@
 package dev.kiln.worker.ops;
 
 import dev.kiln.core.Digest;
-import dev.kiln.core.json.Json;
 import dev.kiln.graph.ExecMeta;
 import dev.kiln.graph.ExecMount;
 import dev.kiln.graph.ExecOp;
@@ -26,11 +25,9 @@ final class ExecCacheMap {
     private ExecCacheMap() {
     }
 
-    private record CacheIdentity(ExecOp op, String platform) {
-    }
 
     static WorkerSpi.CacheMap of(Node node, ExecOp op, ContentDigests digests) {
-        Digest digest = Digest.sha256(Json.bytes(new CacheIdentity(keyed(op), node.platform())));
+        Digest digest = CacheIdentity.digest(keyed(op), node.platform());
         List<WorkerSpi.Dep> deps = new ArrayList<>();
         for (int i = 0; i < node.inputs().size(); i++) {
             deps.add(dep(op, i, digests));

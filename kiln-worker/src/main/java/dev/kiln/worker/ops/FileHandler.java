@@ -1,7 +1,6 @@
 package dev.kiln.worker.ops;
 
 import dev.kiln.core.Digest;
-import dev.kiln.core.json.Json;
 import dev.kiln.graph.FileAction;
 import dev.kiln.graph.FileOp;
 import dev.kiln.graph.Node;
@@ -34,7 +33,7 @@ final class FileHandler implements WorkerSpi.OpHandler {
 
     @Override
     public WorkerSpi.CacheMap cacheMap(WorkerSpi.OpContext ctx) {
-        Digest digest = Digest.sha256(Json.bytes(new CacheIdentity(op, node.platform())));
+        Digest digest = CacheIdentity.digest(op, node.platform());
         List<WorkerSpi.Dep> deps = new ArrayList<>();
         for (int i = 0; i < node.inputs().size(); i++) {
             List<FileAction.Copy> copies = copiesFrom(i);
@@ -44,8 +43,6 @@ final class FileHandler implements WorkerSpi.OpHandler {
         return new WorkerSpi.CacheMap(digest, deps);
     }
 
-    private record CacheIdentity(FileOp op, String platform) {
-    }
 
     /** The copy actions that read from input {@code index}. */
     private List<FileAction.Copy> copiesFrom(int index) {

@@ -4,16 +4,17 @@ import dev.kiln.core.Digest;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JsonValue;
 import dev.kiln.core.pattern.PatternMatcher;
 import dev.kiln.graph.SourceOp;
 import dev.kiln.solver.WorkerSpi;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,6 +93,7 @@ final class LocalSourceHandler implements WorkerSpi.OpHandler {
     }
 
     private static List<String> patterns(String json) {
-        return json == null ? List.of() : Arrays.asList(Json.parse(json.getBytes(), String[].class, "exclude patterns"));
+        return json == null ? List.of() : Json.parse(json.getBytes(StandardCharsets.UTF_8), JsonValue::asStrings,
+                "exclude patterns");
     }
 }

@@ -3,8 +3,8 @@ package dev.kiln.worker.registry;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.json.Json;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import dev.kiln.core.json.JsonException;
+import dev.kiln.core.json.JsonObject;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,12 +98,12 @@ final class CredentialHelper {
 
     private Optional<Credentials> parse(String serverUrl, String output) {
         try {
-            JsonNode json = Json.mapper().readTree(output);
-            String user = json.path("Username").asString("");
-            String secret = json.path("Secret").asString("");
+            JsonObject json = Json.read(output.getBytes(StandardCharsets.UTF_8)).asObject();
+            String user = json.getString("Username", "");
+            String secret = json.getString("Secret", "");
             return secret.isEmpty() && user.isEmpty() ? Optional.empty() : Optional.of(new Credentials(user, secret));
-        } catch (JacksonException e) {
-            throw failure(serverUrl, "answered something that is not JSON");
+        } catch (JsonException e) {
+            throw failure(serverUrl, "answered something that is not its JSON: " + e.getMessage());
         }
     }
 

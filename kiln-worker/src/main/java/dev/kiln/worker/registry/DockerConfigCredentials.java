@@ -3,8 +3,8 @@ package dev.kiln.worker.registry;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.json.Json;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import dev.kiln.core.json.JsonException;
+import dev.kiln.core.json.JsonObject;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,49 +58,49 @@ public final class DockerConfigCredentials implements CredentialProvider {
 
     @Override
     public Optional<Credentials> lookup(String host) {
-        JsonNode config = readConfig();
+        JsonObject config = readConfig();
         if (config == null) {
             return Optional.empty();
         }
         String serverKey = DOCKER_HUB_HOSTS.contains(host) ? DOCKER_HUB_KEY : host;
-        String helper = helperFor(config, serverKey);
-        if (helper != null) {
-            Optional<Credentials> fromHelper = new CredentialHelper(helper, helperSearchPath).get(serverKey);
-            if (fromHelper.isPresent()) {
-                return fromHelper;
-            }
-        }
-        return fromAuths(config.path("auths"), serverKey);
-    }
-
-    private static String helperFor(JsonNode config, String serverKey) {
-        JsonNode perHost = config.path("credHelpers").path(serverKey);
-        if (perHost.isString() && !perHost.asString().isEmpty()) {
-            return perHost.asString();
-        }
-        JsonNode store = config.path("credsStore");
-        return store.isString() && !store.asString().isEmpty() ? store.asString() : null;
-    }
-
-    private Optional<Credentials> fromAuths(JsonNode auths, String serverKey) {
-        JsonNode entry = auths.path(serverKey);
-        if (entry.isMissingNode()) {
-            for (Map.Entry<String, JsonNode> e : auths.properties()) {
-                if (hostnameOf(e.getKey()).equals(hostnameOf(serverKey))) {
-                    entry = e.getValue();
-                    break;
+        try {
+            String helper = helperFor(config, serverKey);
+            if (helper != null) {
+                Optional<Credentials> fromHelper = new CredentialHelper(helper, helperSearchPath).get(serverKey);
+                if (fromHelper.isPresent()) {
+                    return fromHelper;
                 }
             }
+            Optional<Credentials> fromAuths = config.get("auths", auths -> fromAuths(auths.asObject(), serverKey));
+            return fromAuths == null ? Optional.empty() : fromAuths;
+        } catch (JsonException e) {
+            throw malformed(e.getMessage());
         }
-        return entry.isObject() ? decodeEntry(entry, serverKey) : Optional.empty();
     }
 
-    private Optional<Credentials> decodeEntry(JsonNode entry, String serverKey) {
-        String token = entry.path("identitytoken").asString("");
+    private static String helperFor(JsonObject config, String serverKey) {
+        String perHost = config.get("credHelpers", v -> v.asObject().getString(serverKey, ""));
+        if (perHost != null && !perHost.isEmpty()) {
+            return perHost;
+        }
+        String store = config.getString("credsStore", "");
+        return store.isEmpty() ? null : store;
+    }
+
+    private Optional<Credentials> fromAuths(JsonObject auths, String serverKey) {
+        String key = auths.has(serverKey) ? serverKey : auths.members().keySet().stream()
+                .filter(k -> hostnameOf(k).equals(hostnameOf(serverKey))).findFirst().orElse(null);
+        Optional<Credentials> found = key == null ? null
+                : auths.get(key, entry -> entry instanceof JsonObject o ? decodeEntry(o, serverKey) : Optional.empty());
+        return found == null ? Optional.empty() : found;
+    }
+
+    private Optional<Credentials> decodeEntry(JsonObject entry, String serverKey) {
+        String token = entry.getString("identitytoken", "");
         if (!token.isEmpty()) {
             return Optional.of(Credentials.identityToken(token));
         }
-        String auth = entry.path("auth").asString("");
+        String auth = entry.getString("auth", "");
         if (!auth.isEmpty()) {
             String decoded;
             try {
@@ -114,8 +114,8 @@ public final class DockerConfigCredentials implements CredentialProvider {
             }
             return Optional.of(new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
         }
-        String user = entry.path("username").asString("");
-        return user.isEmpty() ? Optional.empty() : Optional.of(new Credentials(user, entry.path("password").asString("")));
+        String user = entry.getString("username", "");
+        return user.isEmpty() ? Optional.empty() : Optional.of(new Credentials(user, entry.getString("password", "")));
     }
 
     /** docker's ConvertToHostname: drop the scheme and anything after the host. */
@@ -125,7 +125,7 @@ public final class DockerConfigCredentials implements CredentialProvider {
         return slash < 0 ? s : s.substring(0, slash);
     }
 
-    private JsonNode readConfig() {
+    private JsonObject readConfig() {
         byte[] data;
         try (InputStream in = Files.newInputStream(configFile)) {
             data = in.readNBytes((int) MAX_CONFIG_BYTES + 1);
@@ -137,11 +137,13 @@ public final class DockerConfigCredentials implements CredentialProvider {
         if (data.length > MAX_CONFIG_BYTES) {
             throw malformed("larger than " + MAX_CONFIG_BYTES + " bytes");
         }
+        if (new String(data, StandardCharsets.UTF_8).isBlank()) {
+            return null; // the docker CLI reads an empty file as no configuration
+        }
         try {
-            JsonNode node = Json.mapper().readTree(data);
-            return node != null && node.isObject() ? node : null;
-        } catch (JacksonException e) {
-            throw malformed(e.getOriginalMessage());
+            return Json.read(data) instanceof JsonObject o ? o : null;
+        } catch (JsonException e) {
+            throw malformed(e.getMessage());
         }
     }
 

@@ -4,10 +4,10 @@ import dev.kiln.core.Digest;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JsonException;
+import dev.kiln.core.json.JsonObject;
 import dev.kiln.core.oci.Descriptor;
 import dev.kiln.core.oci.MediaTypes;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -86,15 +86,15 @@ final class ManifestFetcher {
         if (isSupported(header)) {
             return header;
         }
-        JsonNode json;
+        String declared;
         try {
-            json = Json.mapper().readTree(bytes);
-        } catch (JacksonException e) {
-            throw new KilnException(ErrorKind.FAILED_PRECONDITION, subject + ": manifest is not valid JSON");
-        }
-        String declared = json.path("mediaType").asString("");
-        if (declared.isEmpty() && json.path("schemaVersion").asInt(0) == 2) {
-            declared = json.has("manifests") ? MediaTypes.OCI_INDEX : json.has("config") ? MediaTypes.OCI_MANIFEST : "";
+            JsonObject json = Json.read(bytes).asObject();
+            declared = json.getString("mediaType", "");
+            if (declared.isEmpty() && json.getInt("schemaVersion") == 2) {
+                declared = json.has("manifests") ? MediaTypes.OCI_INDEX : json.has("config") ? MediaTypes.OCI_MANIFEST : "";
+            }
+        } catch (JsonException e) {
+            throw new KilnException(ErrorKind.FAILED_PRECONDITION, subject + ": malformed manifest: " + e.getMessage());
         }
         if (!isSupported(declared)) {
             String shown = declared.isEmpty() ? (header.isEmpty() ? "unknown" : header) : declared;

@@ -184,12 +184,12 @@ public final class RegistryClient implements AutoCloseable {
     private void pushTree(ImageReference target, Descriptor d, ImageReference mountFrom) {
         byte[] bytes = store.read(d.parsedDigest(), MAX_MANIFEST_BYTES);
         if (MediaTypes.isIndex(d.mediaType())) {
-            for (Descriptor child : Json.parse(bytes, Index.class, "image index " + d.digest()).manifests()) {
+            for (Descriptor child : Json.parse(bytes, Index::fromJson, "image index " + d.digest()).manifests()) {
                 pushTree(target, child, mountFrom);
                 pushManifest(target, child.digest(), child);
             }
         } else if (MediaTypes.isManifest(d.mediaType())) {
-            Manifest m = Json.parse(bytes, Manifest.class, "image manifest " + d.digest());
+            Manifest m = Json.parse(bytes, Manifest::fromJson, "image manifest " + d.digest());
             List<Descriptor> all = new ArrayList<>(m.layers() == null ? List.of() : m.layers());
             all.add(m.config());
             Parallel.forEach(all, blob -> pushBlob(target, blob, mountFrom));

@@ -3,8 +3,11 @@ package dev.kiln.worker.registry;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.json.Json;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import dev.kiln.core.json.JsonArray;
+import dev.kiln.core.json.JsonException;
+import dev.kiln.core.json.JsonObject;
+import dev.kiln.core.json.JsonString;
+import dev.kiln.core.json.JsonValue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,16 +97,24 @@ final class Responses {
     static String errorMessage(byte[] body) {
         List<String> messages = new ArrayList<>();
         try {
-            JsonNode root = Json.mapper().readTree(body);
-            for (JsonNode err : root.path("errors")) {
-                String m = err.path("message").asString("");
-                messages.add(m.isEmpty() ? err.path("code").asString("").toLowerCase(java.util.Locale.ROOT) : m);
+            if (Json.read(body) instanceof JsonObject root && root.get("errors") instanceof JsonArray errors) {
+                for (JsonValue e : errors.elements()) {
+                    if (e instanceof JsonObject err) {
+                        String m = text(err, "message");
+                        messages.add(m.isEmpty() ? text(err, "code").toLowerCase(java.util.Locale.ROOT) : m);
+                    }
+                }
             }
-        } catch (JacksonException | IllegalArgumentException e) {
+        } catch (JsonException e) {
             // not the Distribution envelope: show the text itself
         }
         List<String> said = messages.stream().filter(m -> !m.isBlank()).toList();
         return printable(said.isEmpty() ? new String(body, StandardCharsets.UTF_8) : String.join("; ", said));
+    }
+
+    /** A member that should be a string, leniently: this text only explains an error already known. */
+    private static String text(JsonObject o, String name) {
+        return o.get(name) instanceof JsonString s ? s.value() : "";
     }
 
     static String printable(String s) {

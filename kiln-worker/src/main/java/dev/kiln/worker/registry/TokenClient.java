@@ -3,8 +3,8 @@ package dev.kiln.worker.registry;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.json.Json;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import dev.kiln.core.json.JsonException;
+import dev.kiln.core.json.JsonObject;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,21 +101,25 @@ final class TokenClient {
     }
 
     private static Token parse(Endpoint ep, byte[] body) {
+        String token;
+        long expiresIn;
         try {
-            JsonNode json = Json.mapper().readTree(body);
-            String token = json.path("token").asString("");
+            JsonObject json = Json.read(body).asObject();
+            token = json.getString("token", "");
             if (token.isEmpty()) {
-                token = json.path("access_token").asString("");
+                token = json.getString("access_token", "");
             }
-            if (token.isEmpty()) {
-                throw new KilnException(ErrorKind.PERMISSION_DENIED, "registry " + ep.host() + ": the token server answered without a token");
-            }
-            long lifetime = Math.max(MIN_LIFETIME_SECONDS, json.path("expires_in").asLong(MIN_LIFETIME_SECONDS));
-            // Renew a little early so a token does not expire between our check and the registry's.
-            return new Token(token, Instant.now().plusSeconds(lifetime - 10));
-        } catch (JacksonException e) {
-            throw new KilnException(ErrorKind.PERMISSION_DENIED, "registry " + ep.host() + ": malformed token response");
+            expiresIn = json.getLong("expires_in");
+        } catch (JsonException e) {
+            throw new KilnException(ErrorKind.PERMISSION_DENIED,
+                    "registry " + ep.host() + ": malformed token response: " + e.getMessage());
         }
+        if (token.isEmpty()) {
+            throw new KilnException(ErrorKind.PERMISSION_DENIED, "registry " + ep.host() + ": the token server answered without a token");
+        }
+        long lifetime = Math.max(MIN_LIFETIME_SECONDS, expiresIn);
+        // Renew a little early so a token does not expire between our check and the registry's.
+        return new Token(token, Instant.now().plusSeconds(lifetime - 10));
     }
 
     private static String encode(String s) {

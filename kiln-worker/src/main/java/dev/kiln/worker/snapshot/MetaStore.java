@@ -3,6 +3,8 @@ package dev.kiln.worker.snapshot;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import java.sql.Connection;
@@ -19,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Snapshot metadata in SQLite (WAL, synchronous=FULL but for scratch rows), one connection used under the
@@ -28,8 +29,6 @@ import tools.jackson.core.type.TypeReference;
  * name) is never handed out again.
  */
 final class MetaStore implements AutoCloseable {
-    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
-    };
     private static final String SELECT = "SELECT s.id, s.key, s.kind, s.parent_id, p.key, s.labels, s.created,"
             + " s.updated, s.size, s.inodes FROM snapshots s LEFT JOIN snapshots p ON p.id = s.parent_id";
 
@@ -250,7 +249,8 @@ final class MetaStore implements AutoCloseable {
     private static SnapshotRow row(ResultSet rs) throws SQLException {
         long parent = rs.getLong(4);
         Long parentId = rs.wasNull() ? null : parent;
-        Map<String, String> labels = Json.mapper().readValue(rs.getString(6), LABELS);
+        Map<String, String> labels = Json.parse(rs.getString(6).getBytes(StandardCharsets.UTF_8),
+                JsonValue::asStringMap, "labels of snapshot " + rs.getString(2));
         return new SnapshotRow(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3)), parentId,
                 rs.getString(5), labels, instant(rs.getLong(7)), instant(rs.getLong(8)),
                 new Usage(rs.getLong(9), rs.getLong(10)));

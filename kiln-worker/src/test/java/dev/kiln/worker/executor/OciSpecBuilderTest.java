@@ -1,5 +1,6 @@
 package dev.kiln.worker.executor;
 
+import dev.kiln.core.json.JacksonOracle;
 import dev.kiln.core.json.Json;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +19,7 @@ class OciSpecBuilderTest {
     private static JsonNode spec(ExecRequest request, ResolvedUser user) {
         OciSpec spec = new OciSpecBuilder(HOST).build(request, user, Path.of("/state/b/hosts"),
                 Path.of("/state/b/resolv.conf"), "kiln/" + request.id());
-        return Json.mapper().readTree(Json.bytes(spec));
+        return JacksonOracle.mapper().readTree(Json.bytes(spec));
     }
 
     private static ExecRequest.Builder request() {

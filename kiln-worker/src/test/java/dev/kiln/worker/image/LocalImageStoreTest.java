@@ -3,6 +3,10 @@ package dev.kiln.worker.image;
 import dev.kiln.core.Digest;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
+import dev.kiln.core.json.JacksonOracle;
+import dev.kiln.core.json.RandomValues;
+import dev.kiln.core.json.SameJson;
+import dev.kiln.core.oci.OciSamples;
 import dev.kiln.core.oci.Descriptor;
 import dev.kiln.core.oci.MediaTypes;
 import dev.kiln.worker.registry.ImageReference;
@@ -26,6 +30,13 @@ class LocalImageStoreTest {
     @TempDir
     Path state;
 
+    /** The file's shape, as Jackson serializes it: the differential oracle for images.json. */
+    private record StoreFile(List<Entry> images) {
+    }
+
+    private record Entry(String name, Descriptor target, String created) {
+    }
+
     private static Descriptor index(String seed) {
         return Descriptor.of(MediaTypes.OCI_INDEX, Digest.sha256(seed), seed.length() * 10L);
     }
@@ -46,6 +57,25 @@ class LocalImageStoreTest {
         assertThat(store.remove(ImageReference.parse("busybox:latest"))).isTrue();
         assertThat(store.remove(ImageReference.parse("busybox:latest"))).isFalse();
         assertThat(store.list()).extracting(ImageRecord::name).containsExactly("127.0.0.1:5000/app:v1");
+    }
+
+    /** images.json from an earlier Kiln (written by Jackson) reads the same, and is rewritten byte for byte. */
+    @Test
+    void theFileIsReadAndWrittenAsJacksonDid() throws Exception {
+        OciSamples samples = new OciSamples(new RandomValues(1));
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Descriptor d = samples.descriptor();
+            entries.add(new Entry("127.0.0.1:5000/app:v" + i, new Descriptor(d.mediaType(), Digest.sha256("" + i)
+                    .toString(), d.size(), d.annotations(), d.platform()), Instant.ofEpochSecond(i * 1000L).toString()));
+        }
+        byte[] old = JacksonOracle.mapper().writeValueAsBytes(new StoreFile(entries));
+        Files.write(state.resolve("images.json"), old);
+        LocalImageStore store = new LocalImageStore(state);
+        assertThat(store.list()).extracting(ImageRecord::name).containsExactlyElementsOf(
+                entries.stream().map(Entry::name).sorted().toList());
+        store.remove(ImageReference.parse("127.0.0.1:5000/app:nothing"));
+        SameJson.assertSame(Files.readAllBytes(state.resolve("images.json")), old, "images.json");
     }
 
     @Test

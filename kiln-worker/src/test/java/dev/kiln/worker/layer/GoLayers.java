@@ -1,6 +1,6 @@
 package dev.kiln.worker.layer;
 
-import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JacksonOracle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,10 +21,10 @@ final class GoLayers {
     }
 
     static String lastLayerDigest(Path layout, String tag) throws IOException {
-        JsonNode index = Json.mapper().readTree(Files.readAllBytes(layout.resolve("index.json")));
+        JsonNode index = JacksonOracle.mapper().readTree(Files.readAllBytes(layout.resolve("index.json")));
         for (JsonNode m : index.get("manifests")) {
             if (tag.equals(m.path("annotations").path("org.opencontainers.image.ref.name").asString())) {
-                JsonNode manifest = Json.mapper().readTree(Files.readAllBytes(blob(layout, m.get("digest").asString())));
+                JsonNode manifest = JacksonOracle.mapper().readTree(Files.readAllBytes(blob(layout, m.get("digest").asString())));
                 JsonNode layers = manifest.get("layers");
                 return layers.get(layers.size() - 1).get("digest").asString();
             }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.kiln.core.Digest;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
-import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JacksonOracle;
 import dev.kiln.worker.fstest.FsTree;
 import dev.kiln.worker.snapshot.Info;
 import dev.kiln.worker.snapshot.Mount;
@@ -213,11 +213,11 @@ class LayerSnapshotTest {
     }
 
     private static JsonNode configOf(Path layout, String tag) throws IOException {
-        JsonNode index = Json.mapper().readTree(Files.readAllBytes(layout.resolve("index.json")));
+        JsonNode index = JacksonOracle.mapper().readTree(Files.readAllBytes(layout.resolve("index.json")));
         for (JsonNode m : index.get("manifests")) {
             if (tag.equals(m.path("annotations").path("org.opencontainers.image.ref.name").asString())) {
-                JsonNode manifest = Json.mapper().readTree(Files.readAllBytes(GoLayers.blob(layout, m.get("digest").asString())));
-                return Json.mapper().readTree(Files.readAllBytes(GoLayers.blob(layout, manifest.get("config").get("digest").asString())));
+                JsonNode manifest = JacksonOracle.mapper().readTree(Files.readAllBytes(GoLayers.blob(layout, m.get("digest").asString())));
+                return JacksonOracle.mapper().readTree(Files.readAllBytes(GoLayers.blob(layout, manifest.get("config").get("digest").asString())));
             }
         }
         throw new IOException("no image " + tag);

@@ -97,6 +97,16 @@ class DockerConfigCredentialsTest {
         config("{not json");
         assertThatThrownBy(() -> credentials().lookup("x.example"))
                 .isInstanceOf(KilnException.class).hasMessageContaining("malformed docker config");
+        config("{\"auths\": {\"x.example\": {\"auth\": 5}}}");
+        assertThatThrownBy(() -> credentials().lookup("x.example")).hasMessageEndingWith(
+                "config.json: auths.x.example.auth: expected a string, got a number");
+    }
+
+    /** As the docker CLI, which reads an empty config.json as no configuration. */
+    @Test
+    void emptyConfig_meansAnonymous() throws IOException {
+        config(" \n");
+        assertThat(credentials().lookup("x.example")).isEmpty();
     }
 
     @Test

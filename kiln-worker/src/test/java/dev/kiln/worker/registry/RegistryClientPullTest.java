@@ -62,14 +62,14 @@ class RegistryClientPullTest {
         ImageReference ref = ImageReference.parse(registry + "/library/busybox:latest");
         RegistryClient client = client(Map.of());
         Descriptor root = client.resolve(ref);
-        Index index = Json.parse(store.read(root.parsedDigest(), 1 << 20), Index.class, "index");
+        Index index = Json.parse(store.read(root.parsedDigest(), 1 << 20), Index::fromJson, "index");
         assertThat(index.manifests()).extracting(Descriptor::digest).containsExactly(
                 TestEnv.get("TESTENV_BUSYBOX_AMD64_DIGEST"), TestEnv.get("TESTENV_BUSYBOX_ARM64_DIGEST"));
 
         client.fetchAll(ref, index.manifests());
         List<Descriptor> blobs = new ArrayList<>();
         for (Descriptor m : index.manifests()) {
-            Manifest manifest = Json.parse(store.read(m.parsedDigest(), 1 << 20), Manifest.class, "manifest");
+            Manifest manifest = Json.parse(store.read(m.parsedDigest(), 1 << 20), Manifest::fromJson, "manifest");
             blobs.add(manifest.config());
             blobs.addAll(manifest.layers());
         }

@@ -4,6 +4,7 @@ import dev.kiln.core.Digest;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.content.LocalContentStore;
+import dev.kiln.core.json.JacksonOracle;
 import dev.kiln.core.json.Json;
 import dev.kiln.core.oci.Descriptor;
 import dev.kiln.core.oci.Index;
@@ -51,10 +52,10 @@ class RegistryClientPushTest {
         ImageReference source = ImageReference.parse(registry + "/library/busybox:latest");
         RegistryClient client = client(store, 0);
         Descriptor index = client.resolve(source);
-        List<Descriptor> children = Json.parse(store.read(index.parsedDigest(), 1 << 20), Index.class, "index").manifests();
+        List<Descriptor> children = Json.parse(store.read(index.parsedDigest(), 1 << 20), Index::fromJson, "index").manifests();
         client.fetchAll(source, children);
         for (Descriptor child : children) {
-            Manifest m = Json.parse(store.read(child.parsedDigest(), 1 << 20), Manifest.class, "manifest");
+            Manifest m = Json.parse(store.read(child.parsedDigest(), 1 << 20), Manifest::fromJson, "manifest");
             List<Descriptor> blobs = new ArrayList<>(m.layers());
             blobs.add(m.config());
             client.fetchAll(source, blobs);
@@ -65,7 +66,7 @@ class RegistryClientPushTest {
 
         assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "docker://" + target))
                 .isEqualTo(new String(store.read(index.parsedDigest(), 1 << 20), StandardCharsets.UTF_8));
-        assertThat(Json.mapper().readTree(skopeo("inspect", "--tls-verify=false", "docker://" + target))
+        assertThat(JacksonOracle.mapper().readTree(skopeo("inspect", "--tls-verify=false", "docker://" + target))
                 .path("Digest").asString()).isEqualTo(index.digest());
         for (Descriptor child : children) {
             assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "docker://" + target.name() + "@" + child.digest()))

@@ -1,6 +1,6 @@
 package dev.kiln.frontend.dockerfile.convert;
 
-import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JacksonOracle;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -27,7 +27,7 @@ final class BuildkitFixtures {
     /** The {@code cases} of a transcription, checked against its {@code case_count}. */
     static List<JsonNode> cases(String relative) {
         try {
-            JsonNode root = Json.mapper().readTree(Files.readString(file(relative)));
+            JsonNode root = JacksonOracle.mapper().readTree(Files.readString(file(relative)));
             List<JsonNode> cases = List.copyOf(root.get("cases").values());
             if (cases.size() != root.get("case_count").asInt()) {
                 throw new IllegalStateException(relative + ": case_count does not match the cases");

@@ -1,6 +1,6 @@
 package dev.kiln.frontend.dockerfile.parser;
 
-import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JacksonOracle;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -37,7 +37,7 @@ public final class ConformanceData {
 
     /** The {@code cases} array of a JSON transcription. */
     public static List<JsonNode> cases(String relative) {
-        JsonNode doc = Json.mapper().readTree(bytes(relative));
+        JsonNode doc = JacksonOracle.mapper().readTree(bytes(relative));
         List<JsonNode> cases = new ArrayList<>(doc.get("cases").values());
         if (cases.size() != doc.get("case_count").asInt()) {
             throw new IllegalStateException(relative + ": case_count does not match the cases");

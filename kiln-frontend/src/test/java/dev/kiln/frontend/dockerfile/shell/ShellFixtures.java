@@ -1,6 +1,6 @@
 package dev.kiln.frontend.dockerfile.shell;
 
-import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JacksonOracle;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -34,7 +34,7 @@ final class ShellFixtures {
 
     static List<JsonNode> cases(String name) {
         try {
-            JsonNode root = Json.mapper().readTree(Files.readString(file(name)));
+            JsonNode root = JacksonOracle.mapper().readTree(Files.readString(file(name)));
             List<JsonNode> cases = List.copyOf(root.get("cases").values());
             if (cases.size() != root.get("case_count").asInt()) {
                 throw new IllegalStateException(name + ": case_count does not match the cases");

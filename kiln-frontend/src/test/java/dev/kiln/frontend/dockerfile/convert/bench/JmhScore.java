@@ -1,6 +1,6 @@
 package dev.kiln.frontend.dockerfile.convert.bench;
 
-import dev.kiln.core.json.Json;
+import dev.kiln.core.json.JacksonOracle;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -13,7 +13,7 @@ public final class JmhScore {
     }
 
     public static void main(String[] args) throws IOException {
-        for (JsonNode run : Json.mapper().readTree(Files.readString(Path.of(args[0]))).values()) {
+        for (JsonNode run : JacksonOracle.mapper().readTree(Files.readString(Path.of(args[0]))).values()) {
             JsonNode m = run.get("primaryMetric");
             System.out.printf("%s: %.3f ± %.3f %s (target < 50 ms)%n", run.get("benchmark").asString(),
                     m.get("score").asDouble(), m.get("scoreError").asDouble(), m.get("scoreUnit").asString());
