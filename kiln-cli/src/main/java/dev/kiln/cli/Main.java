@@ -21,7 +21,6 @@ import java.util.concurrent.Callable;
 
 /** The {@code kiln} command: parses arguments, runs a subcommand, maps errors to one line and an exit code. */
 public final class Main {
-    static final String DEBUG_PROPERTY = "kiln.debug";
     static final String VERSION = "kiln 0.1.0";
     private static final List<String> PATH = List.of("kiln");
 
@@ -51,21 +50,19 @@ public final class Main {
     /** Runs the CLI; {@code --debug} anywhere turns on stack traces for errors. */
     public static int run(String... args) {
         List<String> rest = new ArrayList<>(List.of(args));
-        if (rest.remove("--debug")) {
-            System.setProperty(DEBUG_PROPERTY, "true");
-        }
+        boolean debug = rest.remove("--debug") || System.getenv("KILN_DEBUG") != null;
         try {
-            return execute(ArgParser.parse(PATH, commands(), rest));
+            return execute(ArgParser.parse(PATH, commands(), rest), debug);
         } catch (UsageException e) {
             System.err.println("kiln: " + e.getMessage());
             return 2;
         }
     }
 
-    private static int execute(Parsed parsed) {
+    private static int execute(Parsed parsed, boolean debug) {
         // Not a pattern switch: its bootstrap would define a class on every start, which the AOT cache cannot hold.
         if (parsed instanceof Parsed.Execute e) {
-            return call(e.action());
+            return call(e.action(), debug);
         }
         if (parsed instanceof Parsed.ShowHelp h) {
             (h.onStderr() ? System.err : System.out).print(Help.render(h.path(), h.spec()));
@@ -75,18 +72,17 @@ public final class Main {
         return 0;
     }
 
-    private static int call(Callable<Integer> action) {
+    private static int call(Callable<Integer> action, boolean debug) {
         try {
             return action.call();
         } catch (UsageException e) {
             throw e;
         } catch (Exception e) {
-            return handleError(e);
+            return handleError(e, debug);
         }
     }
 
-    private static int handleError(Exception e) {
-        boolean debug = Boolean.getBoolean(DEBUG_PROPERTY) || System.getenv("KILN_DEBUG") != null;
+    private static int handleError(Exception e, boolean debug) {
         if (debug) {
             e.printStackTrace(System.err);
         }
