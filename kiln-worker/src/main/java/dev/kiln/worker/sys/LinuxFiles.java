@@ -84,14 +84,24 @@ public final class LinuxFiles {
 
     /** lstat, or null when the path (or one of its parents) does not exist. */
     public static FileStat lstatIfExists(Path path) throws ErrnoException {
-        try {
-            return lstat(path);
-        } catch (ErrnoException e) {
-            if (e.errno() == ErrnoException.ENOENT || e.errno() == ErrnoException.ENOTDIR) {
-                return null;
-            }
-            throw e;
+        try (Arena arena = Arena.ofConfined()) {
+            return lstatAtIfExists(Native.errnoState(arena), AT_FDCWD, Native.cPath(arena, path),
+                    arena.allocate(STATX_SIZE, 8), path.toString());
         }
+    }
+
+    /** {@link #lstatAt}, but null when nothing is there (ENOENT, or ENOTDIR for a parent that is a file). */
+    static FileStat lstatAtIfExists(MemorySegment errnoState, int dirFd, MemorySegment path, MemorySegment buf,
+                                    String subject) throws ErrnoException {
+        int errno = Native.errnoOf(errnoState, "lstat", st -> (int) STATX.handle().invokeExact(
+                st, dirFd, path, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buf));
+        if (errno == ErrnoException.ENOENT || errno == ErrnoException.ENOTDIR) {
+            return null;
+        }
+        if (errno != 0) {
+            throw new ErrnoException("lstat", subject, errno);
+        }
+        return fromStatx(buf);
     }
 
     /** mknod(2); {@code mode} carries the file type (S_IFCHR, S_IFBLK, S_IFIFO) and permissions. */

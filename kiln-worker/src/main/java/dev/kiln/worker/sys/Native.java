@@ -89,18 +89,29 @@ final class Native {
 
     /** As above, with the errno capture segment given (from {@link #errnoState}). */
     static long check(MemorySegment state, String operation, String subject, Call call) throws ErrnoException {
-        long result;
+        long result = invoke(state, operation, call);
+        if (result == -1) {
+            throw new ErrnoException(operation, subject, (int) ERRNO.get(state, 0L));
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code call} and returns 0 when it succeeded, else its errno: for failures a caller expects (a path
+     * that does not exist), which would otherwise cost an exception with a stack trace and a message each.
+     */
+    static int errnoOf(MemorySegment state, String operation, Call call) {
+        return invoke(state, operation, call) == -1 ? (int) ERRNO.get(state, 0L) : 0;
+    }
+
+    private static long invoke(MemorySegment state, String operation, Call call) {
         try {
-            result = call.invoke(state);
+            return call.invoke(state);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("native call " + operation + " failed", t);
         }
-        if (result == -1) {
-            throw new ErrnoException(operation, subject, (int) ERRNO.get(state, 0L));
-        }
-        return result;
     }
 
     static MemorySegment cString(Arena arena, String s) {

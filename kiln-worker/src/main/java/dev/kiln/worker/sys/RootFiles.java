@@ -141,14 +141,7 @@ public final class RootFiles implements AutoCloseable {
 
     /** lstat of {@code rel}, or null when it (or a parent) does not exist. */
     public FileStat lstatIfExists(String rel) throws ErrnoException {
-        try {
-            return LinuxFiles.lstatAt(errno, rootFd, cString(rel, false), stat, rel);
-        } catch (ErrnoException e) {
-            if (e.errno() == ErrnoException.ENOENT || e.errno() == ErrnoException.ENOTDIR) {
-                return null;
-            }
-            throw e;
-        }
+        return LinuxFiles.lstatAtIfExists(errno, rootFd, cString(rel, false), stat, rel);
     }
 
     @Override

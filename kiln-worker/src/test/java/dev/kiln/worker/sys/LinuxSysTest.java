@@ -82,6 +82,10 @@ class LinuxSysTest {
         LinuxFiles.mknod(whiteout, FileStat.S_IFCHR, 0, 0);
         assertThat(LinuxFiles.lstat(whiteout).isWhiteout()).isTrue();
         assertThat(LinuxFiles.lstatIfExists(temp.resolve("f/under-a-file"))).isNull();
+        assertThat(LinuxFiles.lstatIfExists(temp.resolve("missing"))).isNull();
+        assertThat(LinuxFiles.lstatIfExists(file).isRegular()).isTrue();
+        assertThatThrownBy(() -> LinuxFiles.lstatIfExists(temp.resolve("x".repeat(300))))
+                .isInstanceOf(ErrnoException.class).hasMessageContaining("lstat");
 
         Path link = Files.createSymbolicLink(temp.resolve("link"), file);
         LinuxFiles.lchown(link, 123, 456);
