@@ -8,6 +8,7 @@ import static dev.kiln.worker.layer.TarFormat.utf8;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -178,7 +179,7 @@ final class TarHeaderEncoder {
             secs = -(secs + 1);
             nanos = 1_000_000_000 - nanos;
         }
-        String s = String.format("%s%d.%09d", sign, secs, nanos);
+        String s = String.format(Locale.ROOT, "%s%d.%09d", sign, secs, nanos); // ASCII digits in any locale
         int end = s.length();
         while (s.charAt(end - 1) == '0') {
             end--;

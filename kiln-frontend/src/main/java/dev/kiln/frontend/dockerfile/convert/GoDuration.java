@@ -1,5 +1,7 @@
 package dev.kiln.frontend.dockerfile.convert;
 
+import java.util.Locale;
+
 /** Go's {@code time.Duration.String()} for non-negative durations: {@code 0s}, {@code 100ms}, {@code 1h2m3.5s}. */
 final class GoDuration {
     private static final long MICRO = 1_000;
@@ -40,7 +42,7 @@ final class GoDuration {
             return Long.toString(whole);
         }
         int digits = Long.toString(unit).length() - 1;
-        String frac = String.format("%0" + digits + "d", rest).replaceAll("0+$", "");
+        String frac = String.format(Locale.ROOT, "%0" + digits + "d", rest).replaceAll("0+$", "");
         return whole + "." + frac;
     }
 }

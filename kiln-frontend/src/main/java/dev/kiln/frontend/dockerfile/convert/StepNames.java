@@ -4,6 +4,7 @@ import dev.kiln.core.KilnException;
 import dev.kiln.frontend.dockerfile.parser.GoText;
 import dev.kiln.frontend.dockerfile.shell.EnvLookup;
 import dev.kiln.frontend.dockerfile.shell.ShellLex;
+import java.util.Locale;
 
 /**
  * Progress names of build steps, BuildKit's {@code prefixCommand}: {@code [stage k/n] INSTRUCTION args}, the
@@ -28,7 +29,7 @@ final class StepNames {
         }
         d.cmdIndex++;
         int width = (int) (1 + Math.log10(d.cmdTotal));
-        out.append(String.format("%" + width + "d/%d] ", d.cmdIndex, d.cmdTotal));
+        out.append(String.format(Locale.ROOT, "%" + width + "d/%d] ", d.cmdIndex, d.cmdTotal));
         if (d.cmdIsOnBuild) {
             out.append("ONBUILD ");
         }
