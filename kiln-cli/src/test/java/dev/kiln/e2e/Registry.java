@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The local test registry of shared/testenv/setup.sh ({@code /tmp/testenv/images.env}): busybox always,
  * debian:bookworm-slim after {@code setup.sh --debian} (what CI runs). Tests skip only when it is absent.
  */
-final class Registry {
+public final class Registry {
     private static final Path ENV_FILE = Path.of("/tmp/testenv/images.env");
 
     private Registry() {
@@ -44,7 +44,8 @@ final class Registry {
         return tagExists(image, "bookworm-slim") ? Optional.of(image + ":bookworm-slim") : Optional.empty();
     }
 
-    private static boolean tagExists(String repository, String tag) {
+    /** Whether {@code repository} ({@code host/name}) has {@code tag}: a HEAD of its manifest answered 200. */
+    public static boolean tagExists(String repository, String tag) {
         int slash = repository.indexOf('/');
         URI uri = URI.create("http://" + repository.substring(0, slash) + "/v2/" + repository.substring(slash + 1)
                 + "/manifests/" + tag);

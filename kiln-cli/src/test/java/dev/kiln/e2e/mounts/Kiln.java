@@ -1,18 +1,14 @@
 package dev.kiln.e2e.mounts;
 
 import dev.kiln.cli.CliRun;
+import dev.kiln.e2e.Registry;
 import dev.kiln.worker.sys.MountTable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,20 +43,7 @@ final class Kiln {
     }
 
     static boolean hasImage(String repository, String tag) {
-        HttpRequest head = HttpRequest.newBuilder(URI.create("http://" + REGISTRY + "/v2/" + repository + "/manifests/" + tag))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .header("Accept", String.join(", ", "application/vnd.oci.image.index.v1+json",
-                        "application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json",
-                        "application/vnd.docker.distribution.manifest.v2+json"))
-                .timeout(Duration.ofSeconds(5)).build();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(head, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Registry.tagExists(REGISTRY + "/" + repository, tag);
     }
 
     /** {@code kiln build --root ROOT --progress=plain ARGS... CONTEXT}, in-process. */
