@@ -85,18 +85,18 @@ public final class LocalImageStore implements ImageStore {
 
     @Override
     public ImageRecord put(ImageReference name, Descriptor target) {
-        // A cached rebuild names the same image again: nothing to write (or sync).
-        Optional<ImageRecord> same = get(name).filter(r -> r.target().equals(target));
-        if (same.isPresent()) {
-            return same.get();
-        }
-        ImageRecord added = new ImageRecord(name.toString(), target, Instant.now());
-        update(images -> {
-            images.removeIf(e -> e.name().equals(added.name()));
-            images.add(new Entry(added.name(), target, added.created().toString()));
-            return null;
+        String key = name.toString();
+        return update(images -> {
+            Optional<Entry> same = images.stream()
+                    .filter(e -> e.name().equals(key) && e.target().equals(target)).findFirst();
+            if (same.isPresent()) {
+                return same.get().toRecord(file); // a cached rebuild names the same image again
+            }
+            images.removeIf(e -> e.name().equals(key));
+            Entry added = new Entry(key, target, Instant.now().toString());
+            images.add(added);
+            return added.toRecord(file);
         });
-        return added;
     }
 
     @Override
@@ -117,11 +117,15 @@ public final class LocalImageStore implements ImageStore {
         return update(images -> images.removeIf(e -> e.name().equals(key)));
     }
 
+    /** Applies {@code change} under the lock; the file is rewritten (and synced) only when the list changed. */
     private <T> T update(Function<List<Entry>, T> change) {
         return locked(() -> {
-            List<Entry> images = new ArrayList<>(read());
+            List<Entry> before = read();
+            List<Entry> images = new ArrayList<>(before);
             T result = change.apply(images);
-            write(images);
+            if (!images.equals(before)) {
+                write(images);
+            }
             return result;
         });
     }
