@@ -65,11 +65,7 @@ public interface ContentStore {
     /** Stores a small in-memory blob; {@code expected} may be null. Content already stored is not written again. */
     default Digest put(byte[] data, Digest expected) {
         if (expected != null && exists(expected)) {
-            Digest actual = Digest.sha256(data);
-            if (!actual.equals(expected)) {
-                throw new KilnException(ErrorKind.FAILED_PRECONDITION,
-                        "unexpected commit digest " + actual + ", expected " + expected);
-            }
+            ContentWriter.requireDigest(Digest.sha256(data), expected);
             return expected;
         }
         try (ContentWriter w = writer()) {

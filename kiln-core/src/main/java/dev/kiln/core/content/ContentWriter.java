@@ -1,6 +1,8 @@
 package dev.kiln.core.content;
 
 import dev.kiln.core.Digest;
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
 
 import java.io.OutputStream;
 
@@ -33,4 +35,12 @@ public abstract class ContentWriter extends OutputStream {
      *                                     "already exists" is not an error
      */
     public abstract Digest commit(long expectedSize, Digest expected);
+
+    /** The FAILED_PRECONDITION a commit fails with when the content is not what the caller expected. */
+    static void requireDigest(Digest actual, Digest expected) {
+        if (expected != null && !expected.equals(actual)) {
+            throw new KilnException(ErrorKind.FAILED_PRECONDITION,
+                    "unexpected commit digest " + actual + ", expected " + expected);
+        }
+    }
 }

@@ -93,10 +93,7 @@ final class LocalContentWriter extends ContentWriter {
             throw new KilnException(ErrorKind.FAILED_PRECONDITION, "unexpected commit size " + written
                     + " (" + actual + "), expected " + expectedSize + (expected == null ? "" : " (" + expected + ")"));
         }
-        if (expected != null && !expected.equals(actual)) {
-            throw new KilnException(ErrorKind.FAILED_PRECONDITION,
-                    "unexpected commit digest " + actual + ", expected " + expected);
-        }
+        requireDigest(actual, expected);
     }
 
     /** fsync, then rename while still holding the lock (so no cleaner can remove the file in between). */
