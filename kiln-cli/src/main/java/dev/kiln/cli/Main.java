@@ -17,6 +17,7 @@ import dev.kiln.core.KilnException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** The {@code kiln} command: parses arguments, runs a subcommand, maps errors to one line and an exit code. */
@@ -49,6 +50,8 @@ public final class Main {
 
     /** Runs the CLI; {@code --debug} anywhere turns on stack traces for errors. */
     public static int run(String... args) {
+        // BuildKit's output formats (step numbers, line numbers, sizes) do not change with the user's locale.
+        Locale.setDefault(Locale.Category.FORMAT, Locale.ROOT);
         List<String> rest = new ArrayList<>(List.of(args));
         boolean debug = rest.remove("--debug") || System.getenv("KILN_DEBUG") != null;
         try {

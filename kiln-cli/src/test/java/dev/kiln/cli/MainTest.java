@@ -3,6 +3,12 @@ package dev.kiln.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 
 /** Only the named subcommand gets a spec; help and mistakes still see every subcommand. */
 class MainTest {
@@ -78,5 +84,18 @@ class MainTest {
                 .endsWith("ERROR: failed to read /no/such/Dockerfile: /no/such/Dockerfile\n");
         assertThat(CliRun.of("", "debug", "parse", "--ast", "/no/such/Dockerfile").err())
                 .as("--debug holds for its own invocation only").hasLineCount(1);
+    }
+
+    @Test
+    void output_usesAsciiDigits_whateverTheUsersLocale(@TempDir Path ctx) throws IOException {
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch as base\nCOPY a /\n");
+        Locale before = Locale.getDefault(Locale.Category.FORMAT);
+        try {
+            Locale.setDefault(Locale.Category.FORMAT, Locale.forLanguageTag("ar-EG")); // Arabic-Indic digits
+            CliRun r = CliRun.of("", "build", "--check", ctx.toString());
+            assertThat(r.out()).contains("   1 | >>> FROM scratch as base");
+        } finally {
+            Locale.setDefault(Locale.Category.FORMAT, before);
+        }
     }
 }
