@@ -55,15 +55,14 @@ public final class Mounter {
     public void unmount(Path dir) {
         try {
             for (int busy = 0; ; ) {
-                try {
-                    LinuxMounts.umount2(dir, 0);
-                } catch (ErrnoException e) {
-                    if (e.errno() == ErrnoException.EINVAL || e.errno() == ErrnoException.ENOENT) {
-                        return; // nothing (more) mounted there
-                    }
-                    if (e.errno() != ErrnoException.EBUSY) {
-                        throw e;
-                    }
+                int errno = LinuxMounts.tryUmount2(dir, 0);
+                if (errno == ErrnoException.EINVAL || errno == ErrnoException.ENOENT) {
+                    return; // nothing (more) mounted there
+                }
+                if (errno != 0 && errno != ErrnoException.EBUSY) {
+                    throw new ErrnoException("umount", dir.toString(), errno);
+                }
+                if (errno == ErrnoException.EBUSY) {
                     if (++busy < BUSY_RETRIES) {
                         Thread.sleep(10);
                     } else {

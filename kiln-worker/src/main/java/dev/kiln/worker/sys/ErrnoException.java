@@ -15,6 +15,7 @@ public final class ErrnoException extends IOException {
     public static final int ENOTDIR = 20;
     public static final int EINVAL = 22;
     public static final int ERANGE = 34;
+    public static final int EOVERFLOW = 75;
     public static final int ENODATA = 61;
     public static final int EOPNOTSUPP = 95;
 

@@ -2,12 +2,8 @@ package dev.kiln.worker.sys;
 
 import static dev.kiln.worker.sys.Native.AT_FDCWD;
 import static dev.kiln.worker.sys.Native.AT_SYMLINK_NOFOLLOW;
-import static dev.kiln.worker.sys.Native.INT;
-import static dev.kiln.worker.sys.Native.LONG;
-import static dev.kiln.worker.sys.Native.PTR;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
@@ -24,19 +20,6 @@ public final class LinuxFiles {
     private static final int STATX_BASIC_STATS = 0x7ff;
     static final int STATX_SIZE = 256;
 
-    private static final Native.Function STATX = Native.function("statx",
-            FunctionDescriptor.of(INT, INT, PTR, INT, INT, PTR));
-    private static final Native.Function MKNOD = Native.function("mknod",
-            FunctionDescriptor.of(INT, PTR, INT, LONG));
-    private static final Native.Function LCHOWN = Native.function("lchown",
-            FunctionDescriptor.of(INT, PTR, INT, INT));
-    private static final Native.Function CHMOD = Native.function("chmod",
-            FunctionDescriptor.of(INT, PTR, INT));
-    private static final Native.Function UTIMENSAT = Native.function("utimensat",
-            FunctionDescriptor.of(INT, INT, PTR, PTR, INT));
-    private static final Native.Function STATFS = Native.function("statfs",
-            FunctionDescriptor.of(INT, PTR, PTR));
-
     private LinuxFiles() {
     }
 
@@ -45,8 +28,8 @@ public final class LinuxFiles {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = Native.cPath(arena, path);
             MemorySegment buf = arena.allocate(STATX_SIZE, 8);
-            Native.check(arena, "lstat", path.toString(), st -> (int) STATX.handle().invokeExact(
-                    st, AT_FDCWD, p, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buf));
+            Native.check(arena, "lstat", path.toString(), Syscall.STATX, AT_FDCWD, p.address(), AT_SYMLINK_NOFOLLOW,
+                    STATX_BASIC_STATS, buf.address());
             return fromStatx(buf);
         }
     }
@@ -54,8 +37,8 @@ public final class LinuxFiles {
     /** lstat of {@code path} relative to the directory {@code dirFd}; {@code buf} takes {@link #STATX_SIZE} bytes. */
     static FileStat lstatAt(MemorySegment errnoState, int dirFd, MemorySegment path, MemorySegment buf,
                             String subject) throws ErrnoException {
-        Native.check(errnoState, "lstat", subject, st -> (int) STATX.handle().invokeExact(
-                st, dirFd, path, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buf));
+        Native.check(errnoState, "lstat", subject, Syscall.STATX, dirFd, path.address(), AT_SYMLINK_NOFOLLOW,
+                STATX_BASIC_STATS, buf.address());
         return fromStatx(buf);
     }
 
@@ -93,8 +76,8 @@ public final class LinuxFiles {
     /** {@link #lstatAt}, but null when nothing is there (ENOENT, or ENOTDIR for a parent that is a file). */
     static FileStat lstatAtIfExists(MemorySegment errnoState, int dirFd, MemorySegment path, MemorySegment buf,
                                     String subject) throws ErrnoException {
-        int errno = Native.errnoOf(errnoState, "lstat", st -> (int) STATX.handle().invokeExact(
-                st, dirFd, path, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buf));
+        int errno = Native.errnoOf(errnoState, Syscall.STATX, dirFd, path.address(), AT_SYMLINK_NOFOLLOW,
+                STATX_BASIC_STATS, buf.address());
         if (errno == ErrnoException.ENOENT || errno == ErrnoException.ENOTDIR) {
             return null;
         }
@@ -106,10 +89,10 @@ public final class LinuxFiles {
 
     /** mknod(2); {@code mode} carries the file type (S_IFCHR, S_IFBLK, S_IFIFO) and permissions. */
     public static void mknod(Path path, int mode, int major, int minor) throws ErrnoException {
-        long dev = makedev(major, minor);
+        long dev = kernelDev(major, minor, path.toString());
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = Native.cPath(arena, path);
-            Native.check(arena, "mknod", path.toString(), st -> (int) MKNOD.handle().invokeExact(st, p, mode, dev));
+            Native.check(arena, "mknod", path.toString(), Syscall.MKNODAT, AT_FDCWD, p.address(), mode, dev);
         }
     }
 
@@ -117,7 +100,8 @@ public final class LinuxFiles {
     public static void lchown(Path path, int uid, int gid) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = Native.cPath(arena, path);
-            Native.check(arena, "lchown", path.toString(), st -> (int) LCHOWN.handle().invokeExact(st, p, uid, gid));
+            Native.check(arena, "lchown", path.toString(), Syscall.FCHOWNAT, AT_FDCWD, p.address(), uid, gid,
+                    AT_SYMLINK_NOFOLLOW);
         }
     }
 
@@ -125,7 +109,7 @@ public final class LinuxFiles {
     public static void chmod(Path path, int mode) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = Native.cPath(arena, path);
-            Native.check(arena, "chmod", path.toString(), st -> (int) CHMOD.handle().invokeExact(st, p, mode & 07777));
+            Native.check(arena, "chmod", path.toString(), Syscall.FCHMODAT, AT_FDCWD, p.address(), mode & 07777);
         }
     }
 
@@ -138,8 +122,8 @@ public final class LinuxFiles {
             times.set(ValueLayout.JAVA_LONG, 8, atime.getNano());
             times.set(ValueLayout.JAVA_LONG, 16, mtime.getEpochSecond());
             times.set(ValueLayout.JAVA_LONG, 24, mtime.getNano());
-            Native.check(arena, "utimensat", path.toString(),
-                    st -> (int) UTIMENSAT.handle().invokeExact(st, AT_FDCWD, p, times, AT_SYMLINK_NOFOLLOW));
+            Native.check(arena, "utimensat", path.toString(), Syscall.UTIMENSAT, AT_FDCWD, p.address(), times.address(),
+                    AT_SYMLINK_NOFOLLOW);
         }
     }
 
@@ -148,15 +132,19 @@ public final class LinuxFiles {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = Native.cPath(arena, path);
             MemorySegment buf = arena.allocate(256, 8);
-            Native.check(arena, "statfs", path.toString(), st -> (int) STATFS.handle().invokeExact(st, p, buf));
+            Native.check(arena, "statfs", path.toString(), Syscall.STATFS, p.address(), buf.address());
             return buf.get(ValueLayout.JAVA_LONG, 0);
         }
     }
 
-    /** glibc's gnu_dev_makedev. */
-    static long makedev(int major, int minor) {
-        long maj = Integer.toUnsignedLong(major);
-        long min = Integer.toUnsignedLong(minor);
-        return ((maj & 0xfffff000L) << 32) | ((maj & 0xfffL) << 8) | ((min & 0xffffff00L) << 12) | (min & 0xffL);
+    /**
+     * The device number as mknodat(2) takes it (the kernel's 32-bit encoding: 12 bits of major, 20 of minor), or
+     * EOVERFLOW for one it cannot hold, as glibc answers.
+     */
+    static long kernelDev(int major, int minor, String subject) throws ErrnoException {
+        if (Integer.compareUnsigned(major, 0xfff) > 0 || Integer.compareUnsigned(minor, 0xfffff) > 0) {
+            throw new ErrnoException("mknod", subject, ErrnoException.EOVERFLOW);
+        }
+        return ((long) major << 8) | ((long) (minor & 0xfff00) << 12) | (minor & 0xff);
     }
 }

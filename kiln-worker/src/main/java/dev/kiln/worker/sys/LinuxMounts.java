@@ -1,12 +1,6 @@
 package dev.kiln.worker.sys;
 
-import static dev.kiln.worker.sys.Native.INT;
-import static dev.kiln.worker.sys.Native.LONG;
-import static dev.kiln.worker.sys.Native.PTR;
-
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 
 /** mount(2), umount2(2) and the per-thread working-directory calls the mount helper needs. */
@@ -33,15 +27,6 @@ public final class LinuxMounts {
 
     private static final int CLONE_FS = 0x200;
 
-    private static final Native.Function MOUNT = Native.function("mount",
-            FunctionDescriptor.of(INT, PTR, PTR, PTR, LONG, PTR));
-    private static final Native.Function UMOUNT2 = Native.function("umount2",
-            FunctionDescriptor.of(INT, PTR, INT));
-    private static final Native.Function UNSHARE = Native.function("unshare",
-            FunctionDescriptor.of(INT, INT));
-    private static final Native.Function CHDIR = Native.function("chdir",
-            FunctionDescriptor.of(INT, PTR));
-
     private LinuxMounts() {
     }
 
@@ -49,20 +34,25 @@ public final class LinuxMounts {
     public static void mount(String source, Path target, String fstype, long flags, String data)
             throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment src = Native.cString(arena, source);
-            MemorySegment tgt = Native.cPath(arena, target);
-            MemorySegment type = Native.cString(arena, fstype);
-            MemorySegment opts = Native.cString(arena, data);
-            Native.check(arena, "mount", target.toString(),
-                    st -> (int) MOUNT.handle().invokeExact(st, src, tgt, type, flags, opts));
+            Native.check(arena, "mount", target.toString(), Syscall.MOUNT, Native.cString(arena, source).address(),
+                    Native.cPath(arena, target).address(), Native.cString(arena, fstype).address(), flags,
+                    Native.cString(arena, data).address());
         }
     }
 
     /** umount2(2); {@link #MNT_DETACH} lazily detaches a busy mount. */
     public static void umount2(Path target, int flags) throws ErrnoException {
+        int errno = tryUmount2(target, flags);
+        if (errno != 0) {
+            throw new ErrnoException("umount", target.toString(), errno);
+        }
+    }
+
+    /** umount2(2) returning 0 or the errno: "nothing mounted there" (EINVAL) is an answer, not an error, to some. */
+    public static int tryUmount2(Path target, int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment tgt = Native.cPath(arena, target);
-            Native.check(arena, "umount", target.toString(), st -> (int) UMOUNT2.handle().invokeExact(st, tgt, flags));
+            return Native.errnoOf(Native.errnoState(arena), Syscall.UMOUNT2, Native.cPath(arena, target).address(),
+                    flags);
         }
     }
 
@@ -72,15 +62,14 @@ public final class LinuxMounts {
      */
     public static void unshareWorkingDirectory() throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
-            Native.check(arena, "unshare", "CLONE_FS", st -> (int) UNSHARE.handle().invokeExact(st, CLONE_FS));
+            Native.check(arena, "unshare", "CLONE_FS", Syscall.UNSHARE, CLONE_FS);
         }
     }
 
     /** chdir(2); see {@link #unshareWorkingDirectory()} before calling it from a JVM thread. */
     public static void chdir(Path dir) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment d = Native.cPath(arena, dir);
-            Native.check(arena, "chdir", dir.toString(), st -> (int) CHDIR.handle().invokeExact(st, d));
+            Native.check(arena, "chdir", dir.toString(), Syscall.CHDIR, Native.cPath(arena, dir).address());
         }
     }
 }

@@ -11,106 +11,91 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
+import java.util.Arrays;
 
-/** Binding helpers shared by the syscall classes: libc lookup, errno capture, C strings. */
+/**
+ * How the syscall classes reach the kernel: every call goes through libc's {@code syscall(2)}, errno captured
+ * right after it. One downcall shape for all of them matters because the JDK generates and loads code for each
+ * distinct shape it binds (3-9 ms apiece in a cold JVM, measured), and a build would otherwise bind a dozen.
+ */
 final class Native {
-    static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
-    static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
-    static final ValueLayout.OfLong SIZE_T = ValueLayout.JAVA_LONG;
-    static final ValueLayout PTR = ValueLayout.ADDRESS;
     static final int AT_FDCWD = -100;
     static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    private static final int MAX_ARGS = 6;
 
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup LIBC = LINKER.defaultLookup();
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =
             CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final Function STRERROR = new Function("strerror", FunctionDescriptor.of(PTR, INT));
 
     private Native() {
     }
 
-    /** A libc function whose errno is captured right after the call. */
-    static Function function(String name, FunctionDescriptor descriptor) {
-        return new Function(name, descriptor, Linker.Option.captureCallState("errno"));
-    }
+    /** Bound on first use: a command that makes no system call of ours never pays for the binding. */
+    private static final class Bound {
+        static final MethodHandle SYSCALL = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("syscall"),
+                FunctionDescriptor.of(ValueLayout.JAVA_LONG, longs(1 + MAX_ARGS)),
+                Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(1));
+        static final MethodHandle STRERROR = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("strerror"),
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
 
-    /** As {@link #function}, for a variadic C function whose variable arguments start at {@code firstVariadic}. */
-    static Function variadicFunction(String name, FunctionDescriptor descriptor, int firstVariadic) {
-        return new Function(name, descriptor, Linker.Option.captureCallState("errno"),
-                Linker.Option.firstVariadicArg(firstVariadic));
-    }
-
-    /**
-     * A libc function bound on its first call. Binding one generates and loads a class (some milliseconds of a cold
-     * JVM's time), and a command calls only a few of the functions these classes declare.
-     */
-    static final class Function {
-        private final String name;
-        private final FunctionDescriptor descriptor;
-        private final Linker.Option[] options;
-        private volatile MethodHandle handle;
-
-        private Function(String name, FunctionDescriptor descriptor, Linker.Option... options) {
-            this.name = name;
-            this.descriptor = descriptor;
-            this.options = options;
-        }
-
-        MethodHandle handle() {
-            MethodHandle h = handle;
-            if (h == null) {
-                h = LINKER.downcallHandle(LIBC.findOrThrow(name), descriptor, options);
-                handle = h;
-            }
-            return h;
+        private static ValueLayout[] longs(int n) {
+            ValueLayout[] layouts = new ValueLayout[n];
+            Arrays.fill(layouts, ValueLayout.JAVA_LONG);
+            return layouts;
         }
     }
 
-    /** A segment for {@link #check(MemorySegment, String, String, Call)}, to reuse across many calls. */
+    /** A segment for {@link #check(MemorySegment, String, String, Syscall, long...)}, to reuse across many calls. */
     static MemorySegment errnoState(Arena arena) {
         return arena.allocate(CAPTURE);
     }
 
-    /** One native call taking the errno capture segment as its first argument. */
-    @FunctionalInterface
-    interface Call {
-        long invoke(MemorySegment errnoState) throws Throwable;
-    }
-
     /**
-     * Runs {@code call}; a result of -1 becomes an {@link ErrnoException} naming the operation and its subject.
-     * Returns the (non-negative) result otherwise.
+     * Makes the system call; a result of -1 becomes an {@link ErrnoException} naming the operation and its subject.
+     * Returns the (non-negative) result otherwise. Pointer arguments are {@link MemorySegment#address()}es of
+     * native segments that stay alive during the call.
      */
-    static long check(Arena arena, String operation, String subject, Call call) throws ErrnoException {
-        return check(arena.allocate(CAPTURE), operation, subject, call);
+    static long check(Arena arena, String operation, String subject, Syscall call, long... args)
+            throws ErrnoException {
+        return check(arena.allocate(CAPTURE), operation, subject, call, args);
     }
 
     /** As above, with the errno capture segment given (from {@link #errnoState}). */
-    static long check(MemorySegment state, String operation, String subject, Call call) throws ErrnoException {
-        long result = invoke(state, operation, call);
+    static long check(MemorySegment state, String operation, String subject, Syscall call, long... args)
+            throws ErrnoException {
+        long result = invoke(state, call, args);
         if (result == -1) {
-            throw new ErrnoException(operation, subject, (int) ERRNO.get(state, 0L));
+            throw new ErrnoException(operation, subject, lastErrno(state));
         }
         return result;
     }
 
     /**
-     * Runs {@code call} and returns 0 when it succeeded, else its errno: for failures a caller expects (a path
+     * Makes the system call and returns 0 when it succeeded, else its errno: for failures a caller expects (a path
      * that does not exist), which would otherwise cost an exception with a stack trace and a message each.
      */
-    static int errnoOf(MemorySegment state, String operation, Call call) {
-        return invoke(state, operation, call) == -1 ? (int) ERRNO.get(state, 0L) : 0;
+    static int errnoOf(MemorySegment state, Syscall call, long... args) {
+        return invoke(state, call, args) == -1 ? lastErrno(state) : 0;
     }
 
-    private static long invoke(MemorySegment state, String operation, Call call) {
+    /** The errno a call that returned -1 left in {@code state}. */
+    static int lastErrno(MemorySegment state) {
+        return (int) ERRNO.get(state, 0L);
+    }
+
+    /** Makes the system call and returns its result as is: -1 means failed, with {@link #lastErrno} telling why. */
+    static long invoke(MemorySegment state, Syscall call, long... args) {
+        if (args.length > MAX_ARGS) {
+            throw new IllegalArgumentException(call + ": " + args.length + " arguments, at most " + MAX_ARGS);
+        }
+        long[] a = Arrays.copyOf(args, MAX_ARGS);
         try {
-            return call.invoke(state);
+            return (long) Bound.SYSCALL.invokeExact(state, call.number(), a[0], a[1], a[2], a[3], a[4], a[5]);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException("native call " + operation + " failed", t);
+            throw new IllegalStateException("system call " + call + " failed", t);
         }
     }
 
@@ -124,7 +109,7 @@ final class Native {
 
     static synchronized String strerror(int errno) {
         try {
-            MemorySegment s = (MemorySegment) STRERROR.handle().invokeExact(errno);
+            MemorySegment s = (MemorySegment) Bound.STRERROR.invokeExact(errno);
             return s.reinterpret(4096).getString(0);
         } catch (Throwable t) {
             return "error " + errno;

@@ -2,12 +2,8 @@ package dev.kiln.worker.sys;
 
 import static dev.kiln.worker.sys.Native.AT_FDCWD;
 import static dev.kiln.worker.sys.Native.AT_SYMLINK_NOFOLLOW;
-import static dev.kiln.worker.sys.Native.INT;
-import static dev.kiln.worker.sys.Native.LONG;
-import static dev.kiln.worker.sys.Native.PTR;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -33,27 +29,6 @@ public final class RootFiles implements AutoCloseable {
     private static final int DATA_BUFFER = 256 * 1024;
     private static final int PATH_BUFFER = 4096;
 
-    private static final Native.Function OPENAT = Native.variadicFunction("openat",
-            FunctionDescriptor.of(INT, INT, PTR, INT, INT), 3);
-    private static final Native.Function WRITE = Native.function("write", FunctionDescriptor.of(LONG, INT, PTR, LONG));
-    private static final Native.Function CLOSE = Native.function("close", FunctionDescriptor.of(INT, INT));
-    private static final Native.Function FCHOWN = Native.function("fchown", FunctionDescriptor.of(INT, INT, INT, INT));
-    private static final Native.Function FCHMOD = Native.function("fchmod", FunctionDescriptor.of(INT, INT, INT));
-    private static final Native.Function FUTIMENS = Native.function("futimens", FunctionDescriptor.of(INT, INT, PTR));
-    private static final Native.Function MKDIRAT = Native.function("mkdirat", FunctionDescriptor.of(INT, INT, PTR, INT));
-    private static final Native.Function SYMLINKAT = Native.function("symlinkat",
-            FunctionDescriptor.of(INT, PTR, INT, PTR));
-    private static final Native.Function LINKAT = Native.function("linkat",
-            FunctionDescriptor.of(INT, INT, PTR, INT, PTR, INT));
-    private static final Native.Function MKNODAT = Native.function("mknodat",
-            FunctionDescriptor.of(INT, INT, PTR, INT, LONG));
-    private static final Native.Function FCHOWNAT = Native.function("fchownat",
-            FunctionDescriptor.of(INT, INT, PTR, INT, INT, INT));
-    private static final Native.Function FCHMODAT = Native.function("fchmodat",
-            FunctionDescriptor.of(INT, INT, PTR, INT, INT));
-    private static final Native.Function UTIMENSAT = Native.function("utimensat",
-            FunctionDescriptor.of(INT, INT, PTR, PTR, INT));
-
     private final Path root;
     private final Arena arena = Arena.ofConfined();
     private final MemorySegment errno = Native.errnoState(arena);
@@ -68,8 +43,8 @@ public final class RootFiles implements AutoCloseable {
         this.root = root;
         try {
             MemorySegment p = cString(root.toString(), false);
-            this.rootFd = (int) Native.check(errno, "open", root.toString(), st -> (int) OPENAT.handle().invokeExact(
-                    st, AT_FDCWD, p, O_PATH | O_DIRECTORY | O_CLOEXEC, 0));
+            this.rootFd = (int) Native.check(errno, "open", root.toString(), Syscall.OPENAT, AT_FDCWD, p.address(),
+                    O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
         } catch (ErrnoException | RuntimeException e) {
             arena.close();
             throw e;
@@ -88,55 +63,54 @@ public final class RootFiles implements AutoCloseable {
     /** A new regular file at {@code rel} (O_EXCL: fails with EEXIST when anything is there), open for writing. */
     public NewFile create(String rel) throws ErrnoException {
         MemorySegment p = cString(rel, false);
-        int fd = (int) Native.check(errno, "open", rel, st -> (int) OPENAT.handle().invokeExact(
-                st, rootFd, p, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+        int fd = (int) Native.check(errno, "open", rel, Syscall.OPENAT, rootFd, p.address(),
+                O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         return new NewFile(fd, rel);
     }
 
     public void mkdir(String rel, int mode) throws ErrnoException {
         MemorySegment p = cString(rel, false);
-        Native.check(errno, "mkdir", rel, st -> (int) MKDIRAT.handle().invokeExact(st, rootFd, p, mode));
+        Native.check(errno, "mkdir", rel, Syscall.MKDIRAT, rootFd, p.address(), mode);
     }
 
     public void symlink(String target, String rel) throws ErrnoException {
         MemorySegment t = cString(target, true);
         MemorySegment p = cString(rel, false);
-        Native.check(errno, "symlink", rel, st -> (int) SYMLINKAT.handle().invokeExact(st, t, rootFd, p));
+        Native.check(errno, "symlink", rel, Syscall.SYMLINKAT, t.address(), rootFd, p.address());
     }
 
     /** A hard link at {@code rel} to the existing {@code targetRel} (neither followed if a symlink). */
     public void link(String targetRel, String rel) throws ErrnoException {
         MemorySegment t = cString(targetRel, true);
         MemorySegment p = cString(rel, false);
-        Native.check(errno, "link", rel, st -> (int) LINKAT.handle().invokeExact(st, rootFd, t, rootFd, p, 0));
+        Native.check(errno, "link", rel, Syscall.LINKAT, rootFd, t.address(), rootFd, p.address(), 0);
     }
 
     /** mknod; {@code mode} carries the file type (S_IFCHR, S_IFBLK, S_IFIFO) and permissions. */
     public void mknod(String rel, int mode, int major, int minor) throws ErrnoException {
         MemorySegment p = cString(rel, false);
-        long dev = LinuxFiles.makedev(major, minor);
-        Native.check(errno, "mknod", rel, st -> (int) MKNODAT.handle().invokeExact(st, rootFd, p, mode, dev));
+        long dev = LinuxFiles.kernelDev(major, minor, rel);
+        Native.check(errno, "mknod", rel, Syscall.MKNODAT, rootFd, p.address(), mode, dev);
     }
 
     /** Changes the owner of the entry itself, never of what a symlink points to. */
     public void lchown(String rel, int uid, int gid) throws ErrnoException {
         MemorySegment p = cString(rel, false);
-        Native.check(errno, "lchown", rel, st -> (int) FCHOWNAT.handle().invokeExact(
-                st, rootFd, p, uid, gid, AT_SYMLINK_NOFOLLOW));
+        Native.check(errno, "lchown", rel, Syscall.FCHOWNAT, rootFd, p.address(), uid, gid, AT_SYMLINK_NOFOLLOW);
     }
 
     /** chmod with all of 07777; never call it on a symlink (it would change the target). */
     public void chmod(String rel, int mode) throws ErrnoException {
         MemorySegment p = cString(rel, false);
-        Native.check(errno, "chmod", rel, st -> (int) FCHMODAT.handle().invokeExact(st, rootFd, p, mode & 07777, 0));
+        Native.check(errno, "chmod", rel, Syscall.FCHMODAT, rootFd, p.address(), mode & 07777);
     }
 
     /** Sets access and modification time to {@code t}, on the link itself for symlinks. */
     public void setTimes(String rel, Instant t) throws ErrnoException {
         MemorySegment p = cString(rel, false);
         MemorySegment ts = timespecs(t);
-        Native.check(errno, "utimensat", rel, st -> (int) UTIMENSAT.handle().invokeExact(
-                st, rootFd, p, ts, AT_SYMLINK_NOFOLLOW));
+        Native.check(errno, "utimensat", rel, Syscall.UTIMENSAT, rootFd, p.address(), ts.address(),
+                AT_SYMLINK_NOFOLLOW);
     }
 
     /** lstat of {@code rel}, or null when it (or a parent) does not exist. */
@@ -171,8 +145,7 @@ public final class RootFiles implements AutoCloseable {
                     MemorySegment from = data.asSlice(done);
                     long count = n - done;
                     try {
-                        done += (int) Native.check(errno, "write", rel,
-                                st -> (long) WRITE.handle().invokeExact(st, fd, from, count));
+                        done += (int) Native.check(errno, "write", rel, Syscall.WRITE, fd, from.address(), count);
                     } catch (ErrnoException e) {
                         if (e.errno() != ErrnoException.EINTR) {
                             throw e;
@@ -185,16 +158,16 @@ public final class RootFiles implements AutoCloseable {
         }
 
         public void chown(int uid, int gid) throws ErrnoException {
-            Native.check(errno, "fchown", rel, st -> (int) FCHOWN.handle().invokeExact(st, fd, uid, gid));
+            Native.check(errno, "fchown", rel, Syscall.FCHOWN, fd, uid, gid);
         }
 
         public void chmod(int mode) throws ErrnoException {
-            Native.check(errno, "fchmod", rel, st -> (int) FCHMOD.handle().invokeExact(st, fd, mode & 07777));
+            Native.check(errno, "fchmod", rel, Syscall.FCHMOD, fd, mode & 07777);
         }
 
         public void setTimes(Instant t) throws ErrnoException {
             MemorySegment ts = timespecs(t);
-            Native.check(errno, "futimens", rel, st -> (int) FUTIMENS.handle().invokeExact(st, fd, ts));
+            Native.check(errno, "futimens", rel, Syscall.UTIMENSAT, fd, 0, ts.address(), 0);
         }
 
         @Override
@@ -204,7 +177,7 @@ public final class RootFiles implements AutoCloseable {
     }
 
     private void closeFd(int fd, String subject) throws ErrnoException {
-        Native.check(errno, "close", subject, st -> (int) CLOSE.handle().invokeExact(st, fd));
+        Native.check(errno, "close", subject, Syscall.CLOSE, fd);
     }
 
     private MemorySegment timespecs(Instant t) {

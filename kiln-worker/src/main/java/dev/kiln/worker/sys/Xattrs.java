@@ -1,11 +1,6 @@
 package dev.kiln.worker.sys;
 
-import static dev.kiln.worker.sys.Native.INT;
-import static dev.kiln.worker.sys.Native.PTR;
-import static dev.kiln.worker.sys.Native.SIZE_T;
-
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -23,35 +18,28 @@ import java.util.stream.IntStream;
 public final class Xattrs {
     private static final int INITIAL_BUFFER = 256;
 
-    private static final Native.Function LGETXATTR = Native.function("lgetxattr",
-            FunctionDescriptor.of(SIZE_T, PTR, PTR, PTR, SIZE_T));
-    private static final Native.Function LSETXATTR = Native.function("lsetxattr",
-            FunctionDescriptor.of(INT, PTR, PTR, PTR, SIZE_T, INT));
-    private static final Native.Function LLISTXATTR = Native.function("llistxattr",
-            FunctionDescriptor.of(SIZE_T, PTR, PTR, SIZE_T));
-
     private Xattrs() {
     }
 
     /** The value of {@code name}, or null when the file has no such attribute. */
     public static byte[] get(Path path, String name) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Native.errnoState(arena);
             MemorySegment p = Native.cPath(arena, path);
             MemorySegment n = arena.allocateFrom(name);
             for (long size = INITIAL_BUFFER; ; size *= 4) {
                 MemorySegment buf = arena.allocate(size);
-                long capacity = size;
-                try {
-                    long len = Native.check(arena, "lgetxattr " + name, path.toString(),
-                            st -> (long) LGETXATTR.handle().invokeExact(st, p, n, buf, capacity));
+                long len = Native.invoke(state, Syscall.LGETXATTR, p.address(), n.address(), buf.address(), size);
+                if (len >= 0) {
                     return buf.asSlice(0, len).toArray(ValueLayout.JAVA_BYTE);
-                } catch (ErrnoException e) {
-                    if (e.errno() == ErrnoException.ENODATA) {
-                        return null;
-                    }
-                    if (e.errno() != ErrnoException.ERANGE) {
-                        throw e;
-                    }
+                }
+                // Most files have no such attribute: that answer costs no exception.
+                int errno = Native.lastErrno(state);
+                if (errno == ErrnoException.ENODATA) {
+                    return null;
+                }
+                if (errno != ErrnoException.ERANGE) {
+                    throw new ErrnoException("lgetxattr " + name, path.toString(), errno);
                 }
             }
         }
@@ -60,18 +48,16 @@ public final class Xattrs {
     /** All attribute names, in the order the filesystem lists them. */
     public static List<String> list(Path path) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Native.errnoState(arena);
             MemorySegment p = Native.cPath(arena, path);
             for (long size = INITIAL_BUFFER; ; size *= 4) {
                 MemorySegment buf = arena.allocate(size);
-                long capacity = size;
-                try {
-                    long len = Native.check(arena, "llistxattr", path.toString(),
-                            st -> (long) LLISTXATTR.handle().invokeExact(st, p, buf, capacity));
+                long len = Native.invoke(state, Syscall.LLISTXATTR, p.address(), buf.address(), size);
+                if (len >= 0) {
                     return splitNames(buf.asSlice(0, len).toArray(ValueLayout.JAVA_BYTE));
-                } catch (ErrnoException e) {
-                    if (e.errno() != ErrnoException.ERANGE) {
-                        throw e;
-                    }
+                }
+                if (Native.lastErrno(state) != ErrnoException.ERANGE) {
+                    throw new ErrnoException("llistxattr", path.toString(), Native.lastErrno(state));
                 }
             }
         }
@@ -83,9 +69,8 @@ public final class Xattrs {
             MemorySegment n = arena.allocateFrom(name);
             MemorySegment v = arena.allocate(Math.max(1, value.length));
             MemorySegment.copy(value, 0, v, ValueLayout.JAVA_BYTE, 0, value.length);
-            long len = value.length;
-            Native.check(arena, "lsetxattr " + name, path.toString(),
-                    st -> (int) LSETXATTR.handle().invokeExact(st, p, n, v, len, 0));
+            Native.check(arena, "lsetxattr " + name, path.toString(), Syscall.LSETXATTR, p.address(), n.address(),
+                    v.address(), value.length, 0);
         }
     }
 

@@ -143,6 +143,17 @@ class LinuxSysTest {
     }
 
     @Test
+    void deviceNumbers_beyondTheKernelsRange_areRefusedBeforeTheCall() {
+        Path dev = temp.resolve("too-big");
+        for (int[] n : new int[][] {{4096, 0}, {0, 1048576}, {-1, 0}}) {
+            assertThatThrownBy(() -> LinuxFiles.mknod(dev, FileStat.S_IFBLK | 0600, n[0], n[1]))
+                    .isInstanceOfSatisfying(ErrnoException.class,
+                            e -> assertThat(e.errno()).isEqualTo(ErrnoException.EOVERFLOW));
+        }
+        assertThat(dev).doesNotExist();
+    }
+
+    @Test
     void mountinfoEscapes_areDecoded() {
         assertThat(MountTable.unescape("/tmp/with\\040space\\011tab\\134")).isEqualTo("/tmp/with space\ttab\\");
         assertThat(MountTable.unescape("/plain\\04")).isEqualTo("/plain\\04");
