@@ -3,13 +3,13 @@ package dev.kiln.solver.cache;
 import dev.kiln.core.Digest;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
+import dev.kiln.core.sql.PreparedStatements;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,12 +48,14 @@ public final class SqliteCacheStore implements CacheStore {
     private final Path file;
     private final Clock clock;
     private final Connection db;
+    private final PreparedStatements statements;
     private final ReentrantLock lock = new ReentrantLock();
 
     private SqliteCacheStore(Path file, Clock clock, Connection db) {
         this.file = file;
         this.clock = clock;
         this.db = db;
+        this.statements = new PreparedStatements(db);
     }
 
     public static SqliteCacheStore open(Path file) {
@@ -91,8 +93,7 @@ public final class SqliteCacheStore implements CacheStore {
     }
 
     private void checkVersion() throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT v FROM meta WHERE k = 'schema'");
-             ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = statements.bind("SELECT v FROM meta WHERE k = 'schema'").executeQuery()) {
             if (!rs.next()) {
                 update("INSERT INTO meta(k, v) VALUES('schema', ?)", String.valueOf(SCHEMA_VERSION));
             } else if (!rs.getString(1).equals(String.valueOf(SCHEMA_VERSION))) {
@@ -237,8 +238,8 @@ public final class SqliteCacheStore implements CacheStore {
     @Override
     public void close() {
         lock.lock();
-        try {
-            db.close();
+        try (db) {
+            statements.close();
         } catch (SQLException e) {
             throw failure(e);
         } finally {
@@ -297,27 +298,17 @@ public final class SqliteCacheStore implements CacheStore {
     }
 
     private void update(String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(sql, args)) {
-            ps.executeUpdate();
-        }
+        statements.bind(sql, args).executeUpdate();
     }
 
     private <T> List<T> query(String sql, Row<T> row, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = statements.bind(sql, args).executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(row.map(rs));
             }
             return out;
         }
-    }
-
-    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
-        PreparedStatement ps = db.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
-        }
-        return ps;
     }
 
     private static <T> Optional<T> first(List<T> list) {

@@ -4,12 +4,12 @@ import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.json.Json;
 import dev.kiln.core.json.JsonValue;
+import dev.kiln.core.sql.PreparedStatements;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,10 +33,12 @@ final class MetaStore implements AutoCloseable {
             + " s.updated, s.size, s.inodes FROM snapshots s LEFT JOIN snapshots p ON p.id = s.parent_id";
 
     private final Connection db;
+    private final PreparedStatements statements;
     private final Path file;
 
     private MetaStore(Connection db, Path file) {
         this.db = db;
+        this.statements = new PreparedStatements(db);
         this.file = file;
     }
 
@@ -90,8 +92,8 @@ final class MetaStore implements AutoCloseable {
      * other Kiln processes.
      */
     private void synchronous(String level) {
-        try (Statement st = db.createStatement()) {
-            st.execute("PRAGMA synchronous=" + level);
+        try {
+            statements.bind("PRAGMA synchronous=" + level).execute();
         } catch (SQLException e) {
             throw new KilnException(ErrorKind.INTERNAL, "snapshot metadata " + file + ": " + e.getMessage(), e);
         }
@@ -125,18 +127,14 @@ final class MetaStore implements AutoCloseable {
     }
 
     Optional<SnapshotRow> get(String key) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement(SELECT + " WHERE s.key = ?")) {
-            st.setString(1, key);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-            }
+        try (ResultSet rs = statements.bind(SELECT + " WHERE s.key = ?", key).executeQuery()) {
+            return rs.next() ? Optional.of(row(rs)) : Optional.empty();
         }
     }
 
     List<SnapshotRow> all() throws SQLException {
         List<SnapshotRow> rows = new ArrayList<>();
-        try (PreparedStatement st = db.prepareStatement(SELECT + " ORDER BY s.id");
-             ResultSet rs = st.executeQuery()) {
+        try (ResultSet rs = statements.bind(SELECT + " ORDER BY s.id").executeQuery()) {
             while (rs.next()) {
                 rows.add(row(rs));
             }
@@ -146,8 +144,7 @@ final class MetaStore implements AutoCloseable {
 
     Set<Long> ids() throws SQLException {
         Set<Long> ids = new HashSet<>();
-        try (PreparedStatement st = db.prepareStatement("SELECT id FROM snapshots");
-             ResultSet rs = st.executeQuery()) {
+        try (ResultSet rs = statements.bind("SELECT id FROM snapshots").executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
             }
@@ -158,81 +155,52 @@ final class MetaStore implements AutoCloseable {
     /** The ids of {@code id}'s ancestors, nearest parent first. */
     List<Long> ancestors(long id) throws SQLException {
         List<Long> chain = new ArrayList<>();
-        try (PreparedStatement st = db.prepareStatement("WITH RECURSIVE up(id, parent_id, depth) AS ("
+        try (ResultSet rs = statements.bind("WITH RECURSIVE up(id, parent_id, depth) AS ("
                 + " SELECT id, parent_id, 0 FROM snapshots WHERE id = ?"
                 + " UNION ALL SELECT s.id, s.parent_id, up.depth + 1 FROM snapshots s JOIN up ON s.id = up.parent_id)"
-                + " SELECT id FROM up WHERE depth > 0 ORDER BY depth")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    chain.add(rs.getLong(1));
-                }
+                + " SELECT id FROM up WHERE depth > 0 ORDER BY depth", id).executeQuery()) {
+            while (rs.next()) {
+                chain.add(rs.getLong(1));
             }
         }
         return chain;
     }
 
     long insert(String key, Kind kind, Long parentId, Map<String, String> labels, Instant now) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("INSERT INTO snapshots (key, kind, parent_id, labels,"
-                + " created, updated) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            st.setString(1, key);
-            st.setString(2, kind.name());
-            st.setObject(3, parentId);
-            st.setString(4, Json.string(labels));
-            st.setLong(5, nanos(now));
-            st.setLong(6, nanos(now));
-            st.executeUpdate();
-            try (ResultSet keys = st.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+        try (ResultSet rs = statements.bind("INSERT INTO snapshots (key, kind, parent_id, labels, created, updated)"
+                + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id", key, kind.name(), parentId, Json.string(labels),
+                nanos(now), nanos(now)).executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
     void markCommitted(long id, String name, Map<String, String> labels, Usage usage, Instant now)
             throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("UPDATE snapshots SET key = ?, kind = ?, labels = ?,"
-                + " updated = ?, size = ?, inodes = ? WHERE id = ?")) {
-            st.setString(1, name);
-            st.setString(2, Kind.COMMITTED.name());
-            st.setString(3, Json.string(labels));
-            st.setLong(4, nanos(now));
-            st.setLong(5, usage.size());
-            st.setLong(6, usage.inodes());
-            st.setLong(7, id);
-            st.executeUpdate();
-        }
+        statements.bind("UPDATE snapshots SET key = ?, kind = ?, labels = ?, updated = ?, size = ?, inodes = ?"
+                + " WHERE id = ?", name, Kind.COMMITTED.name(), Json.string(labels), nanos(now), usage.size(),
+                usage.inodes(), id).executeUpdate();
     }
 
     void updateLabels(long id, Map<String, String> labels, Instant now) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("UPDATE snapshots SET labels = ?, updated = ? WHERE id = ?")) {
-            st.setString(1, Json.string(labels));
-            st.setLong(2, nanos(now));
-            st.setLong(3, id);
-            st.executeUpdate();
-        }
+        statements.bind("UPDATE snapshots SET labels = ?, updated = ? WHERE id = ?", Json.string(labels), nanos(now),
+                id).executeUpdate();
     }
 
     boolean hasChildren(long id) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("SELECT 1 FROM snapshots WHERE parent_id = ? LIMIT 1")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next();
-            }
+        try (ResultSet rs = statements.bind("SELECT 1 FROM snapshots WHERE parent_id = ? LIMIT 1", id).executeQuery()) {
+            return rs.next();
         }
     }
 
     void delete(long id) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("DELETE FROM snapshots WHERE id = ?")) {
-            st.setLong(1, id);
-            st.executeUpdate();
-        }
+        statements.bind("DELETE FROM snapshots WHERE id = ?", id).executeUpdate();
     }
 
     @Override
     public void close() {
-        try {
-            db.close();
+        try (db) {
+            statements.close();
         } catch (SQLException e) {
             throw new KilnException(ErrorKind.INTERNAL, "close snapshot metadata " + file + ": " + e.getMessage(), e);
         }
