@@ -113,7 +113,7 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
 
     @Override
     public void commit(String name, String key, Map<String, String> labels) {
-        SnapshotRow active = locked(() -> committable(name, key));
+        SnapshotRow active = locked(() -> active(key));
         Usage usage = measure(active, key); // a layer import has thousands of entries: not under the lock
         locked(() -> {
             SnapshotRow row = committable(name, key);
@@ -132,12 +132,17 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
     }
 
     private SnapshotRow committable(String name, String key) throws SQLException {
+        SnapshotRow row = active(key);
+        requireAbsent(name);
+        return row;
+    }
+
+    private SnapshotRow active(String key) throws SQLException {
         SnapshotRow row = existing(key);
         if (row.kind() != Kind.ACTIVE) {
             throw new KilnException(ErrorKind.FAILED_PRECONDITION, "snapshot " + key + " is "
                     + row.kind().name().toLowerCase() + "; only active snapshots can be committed");
         }
-        requireAbsent(name);
         return row;
     }
 
@@ -227,10 +232,13 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
             // Not synced: until its commit a snapshot is scratch (commit syncs the rename before recording it).
             SnapshotRow row = locked(() -> store.scratchTransaction(() -> {
                 requireAbsent(key);
-                long id = store.insert(key, kind, parentRow == null ? null : parentRow.id(), labels, Instant.now());
+                Instant now = Instant.now();
+                Long parentId = parentRow == null ? null : parentRow.id();
+                long id = store.insert(key, kind, parentId, labels, now);
                 placed[0] = snapshots.resolve(Long.toString(id));
                 Files.move(built, placed[0], StandardCopyOption.ATOMIC_MOVE);
-                return store.get(key).orElseThrow();
+                return new SnapshotRow(id, key, kind, parentId, parent, Map.copyOf(labels), now, now,
+                        new Usage(0, 0));
             }));
             temp = null;
             placed[0] = null;
@@ -275,7 +283,7 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
         if (key == null || key.isEmpty()) {
             throw new KilnException(ErrorKind.INVALID_ARGUMENT, "snapshot key must not be empty");
         }
-        if (store.get(key).isPresent()) {
+        if (store.exists(key)) {
             throw new KilnException(ErrorKind.ALREADY_EXISTS, "snapshot " + key + ": already exists");
         }
     }

@@ -132,6 +132,12 @@ final class MetaStore implements AutoCloseable {
         }
     }
 
+    boolean exists(String key) throws SQLException {
+        try (ResultSet rs = statements.bind("SELECT 1 FROM snapshots WHERE key = ?", key).executeQuery()) {
+            return rs.next();
+        }
+    }
+
     List<SnapshotRow> all() throws SQLException {
         List<SnapshotRow> rows = new ArrayList<>();
         try (ResultSet rs = statements.bind(SELECT + " ORDER BY s.id").executeQuery()) {
