@@ -45,23 +45,30 @@ for tool in kiln docker; do
   done
 done
 
-# Per-RUN overhead: 20 RUN true steps minus the same build with none, per step, against runc alone.
+# Per-RUN overhead: 20 RUN true steps minus the same build with none, per step, against runc alone. Each round
+# times 20 bare `runc run`s right after its two builds and takes its own difference, so a noisy minute on a
+# shared machine weighs on both sides of the round; the overhead reported is the median of the rounds'.
 mkdir -p "$work/runs"
 { echo 'FROM 127.0.0.1:5000/library/busybox:latest'; for i in $(seq 20); do echo "RUN true # $i"; done; } > "$work/runs/Dockerfile"
 echo 'FROM 127.0.0.1:5000/library/busybox:latest' > "$work/runs/Zero.Dockerfile"
-steps=() zero=()
+bundle="$work/bundle"; mkdir -p "$bundle/rootfs/bin"; cp "$(command -v busybox)" "$bundle/rootfs/bin/true"
+(cd "$bundle" && runc spec && sed -i 's/"terminal": true/"terminal": false/; s/"sh"/"\/bin\/true"/' config.json)
+bare_runc() {
+  local i t0 t1
+  for i in $(seq 20); do t0=$(now); runc run --bundle "$bundle" "bench-$i" >/dev/null 2>&1; t1=$(now); echo "($t1 - $t0) * 1000" | bc -l; done | median
+}
+steps=() zero=() per=() bare=() overhead=()
 for i in $(seq "$runs"); do
   reset_kiln; "$kiln" build -f "$work/runs/Zero.Dockerfile" "$work/runs" >/dev/null 2>&1
   zero+=("$(timed "$kiln" build --no-cache -f "$work/runs/Zero.Dockerfile" "$work/runs")")
   steps+=("$(timed "$kiln" build --no-cache "$work/runs")")
+  per+=("$(echo "(${steps[-1]} - ${zero[-1]}) / 20 * 1000" | bc -l)")
+  bare+=("$(bare_runc)")
+  overhead+=("$(echo "${per[-1]} - ${bare[-1]}" | bc -l)")
 done
-z=$(printf '%s\n' "${zero[@]}" | median); s=$(printf '%s\n' "${steps[@]}" | median)
-per_step=$(echo "($s - $z) / 20 * 1000" | bc -l)
-bundle="$work/bundle"; mkdir -p "$bundle/rootfs/bin"; cp "$(command -v busybox)" "$bundle/rootfs/bin/true"
-(cd "$bundle" && runc spec && sed -i 's/"terminal": true/"terminal": false/; s/"sh"/"\/bin\/true"/' config.json)
-bare=()
-for i in $(seq 20); do bare+=("$( { t0=$(now); runc run --bundle "$bundle" "bench-$i" >/dev/null 2>&1; t1=$(now); echo "($t1 - $t0) * 1000" | bc -l; } )"); done
+per_step=$(printf '%s\n' "${per[@]}" | median)
 runc_ms=$(printf '%s\n' "${bare[@]}" | median)
+overhead_ms=$(printf '%s\n' "${overhead[@]}" | median)
 
 printf '| scenario | Kiln s, median (min-max) | BuildKit s, median (min-max) | Kiln/BuildKit |\n|---|---|---|---|\n'
 for v in cold cached app; do
@@ -69,8 +76,9 @@ for v in cold cached app; do
   printf '| %s | %.2f (%s) | %.2f (%s) | %.2f |\n' "$v" "$k" "${result[kiln,$v,range]}" "$d" \
     "${result[docker,$v,range]}" "$(echo "$k / $d" | bc -l)"
 done
-printf '\nPer RUN step (20 x RUN true, --no-cache, median of %s): %.1f ms; bare runc run (median of 20): %.1f ms;' \
-  "$runs" "$per_step" "$runc_ms"
-printf ' overhead beyond runc: %.1f ms\n' "$(echo "$per_step - $runc_ms" | bc -l)"
+printf '\nPer RUN step (20 x RUN true, --no-cache, median of %s rounds): %.1f ms; bare runc run (median of 20 per round):' \
+  "$runs" "$per_step"
+printf ' %.1f ms; overhead beyond runc (median of the rounds): %.1f ms (rounds: %s)\n' "$runc_ms" "$overhead_ms" \
+  "$(printf '%.1f ' "${overhead[@]}")"
 printf 'Builds with 20 steps: %s s; with none: %s s\n' "$(printf '%s\n' "${steps[@]}" | range)" \
   "$(printf '%s\n' "${zero[@]}" | range)"
