@@ -5,7 +5,9 @@ import dev.kiln.core.KilnException;
 import dev.kiln.core.pattern.MatchInfo;
 import dev.kiln.core.pattern.MatchResult;
 import dev.kiln.core.pattern.PatternMatcher;
+import dev.kiln.worker.sys.FileStat;
 import dev.kiln.worker.sys.FileTrees;
+import dev.kiln.worker.sys.LinuxFiles;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -19,7 +21,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -100,7 +101,7 @@ final class ContextMirror {
             parents.pop();
             Path target = mirror.resolve(context.relativize(dir).toString());
             if (kept.contains(target)) {
-                Files.setLastModifiedTime(target, Files.getLastModifiedTime(dir, NOFOLLOW));
+                Files.setLastModifiedTime(target, FileTime.from(LinuxFiles.lstat(dir).mtime()));
             }
             return FileVisitResult.CONTINUE;
         }
@@ -125,43 +126,40 @@ final class ContextMirror {
             }
             kept.add(target);
             files++;
+            FileStat st = LinuxFiles.lstat(source);
             if (attrs.isDirectory()) {
                 if (!Files.isDirectory(target, NOFOLLOW)) {
                     FileTrees.deleteRecursively(target);
                     Files.createDirectory(target);
                 }
-                copyOwnerAndMode(source, target);
-            } else if (!sameEntry(source, attrs, target)) {
+                copyOwnerAndMode(st, target);
+            } else if (!sameEntry(source, st, target)) {
                 FileTrees.deleteRecursively(target);
                 Path tmp = target.resolveSibling(".kiln-sync-" + target.getFileName());
                 Files.copy(source, tmp, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING,
                         LinkOption.NOFOLLOW_LINKS);
-                copyOwnerAndMode(source, tmp);
+                copyOwnerAndMode(st, tmp);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 bytesCopied += attrs.isRegularFile() ? attrs.size() : 0;
             }
         }
     }
 
-    private static boolean sameEntry(Path source, BasicFileAttributes a, Path target) throws IOException {
-        if (!Files.exists(target, NOFOLLOW)) {
+    /** Same type, permissions, owner, size and mtime (and link target): what a sync would copy is there. */
+    private static boolean sameEntry(Path source, FileStat s, Path target) throws IOException {
+        FileStat t = LinuxFiles.lstatIfExists(target);
+        if (t == null || s.mode() != t.mode() || s.uid() != t.uid() || s.gid() != t.gid() || s.size() != t.size()
+                || !s.mtime().equals(t.mtime())) {
             return false;
         }
-        Map<String, Object> s = Files.readAttributes(source, "unix:mode,uid,gid,size,lastModifiedTime", NOFOLLOW);
-        Map<String, Object> t = Files.readAttributes(target, "unix:mode,uid,gid,size,lastModifiedTime", NOFOLLOW);
-        if (!s.equals(t)) {
-            return false;
-        }
-        return !a.isSymbolicLink() || Files.readSymbolicLink(source).equals(Files.readSymbolicLink(target));
+        return !s.isSymlink() || Files.readSymbolicLink(source).equals(Files.readSymbolicLink(target));
     }
 
-    private static void copyOwnerAndMode(Path source, Path target) throws IOException {
-        Map<String, Object> s = Files.readAttributes(source, "unix:uid,gid,mode,lastModifiedTime", NOFOLLOW);
-        Files.setAttribute(target, "unix:uid", s.get("uid"), NOFOLLOW);
-        Files.setAttribute(target, "unix:gid", s.get("gid"), NOFOLLOW);
-        if (!Files.isSymbolicLink(target)) {
-            Files.setAttribute(target, "unix:mode", s.get("mode"));
-            Files.setLastModifiedTime(target, (FileTime) s.get("lastModifiedTime"));
+    private static void copyOwnerAndMode(FileStat source, Path target) throws IOException {
+        LinuxFiles.lchown(target, source.uid(), source.gid());
+        if (!source.isSymlink()) {
+            LinuxFiles.chmod(target, source.permissions());
+            Files.setLastModifiedTime(target, FileTime.from(source.mtime()));
         }
     }
 

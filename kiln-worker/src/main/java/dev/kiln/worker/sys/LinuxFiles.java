@@ -23,15 +23,14 @@ public final class LinuxFiles {
     private LinuxFiles() {
     }
 
+    /** Each thread's buffers for the path calls below, which tree walks make thousands of times. */
+    private static final ThreadLocal<NativeBuffers> BUFFERS =
+            ThreadLocal.withInitial(() -> new NativeBuffers(Arena.ofAuto()));
+
     /** lstat: never follows a final symlink. */
     public static FileStat lstat(Path path) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = Native.cPath(arena, path);
-            MemorySegment buf = arena.allocate(STATX_SIZE, 8);
-            Native.check(arena, "lstat", path.toString(), Syscall.STATX, AT_FDCWD, p.address(), AT_SYMLINK_NOFOLLOW,
-                    STATX_BASIC_STATS, buf.address());
-            return fromStatx(buf);
-        }
+        NativeBuffers b = BUFFERS.get();
+        return lstatAt(b.errno(), AT_FDCWD, b.cString(path.toString(), 0), b.stat(), path.toString());
     }
 
     /** lstat of {@code path} relative to the directory {@code dirFd}; {@code buf} takes {@link #STATX_SIZE} bytes. */
@@ -67,10 +66,8 @@ public final class LinuxFiles {
 
     /** lstat, or null when the path (or one of its parents) does not exist. */
     public static FileStat lstatIfExists(Path path) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            return lstatAtIfExists(Native.errnoState(arena), AT_FDCWD, Native.cPath(arena, path),
-                    arena.allocate(STATX_SIZE, 8), path.toString());
-        }
+        NativeBuffers b = BUFFERS.get();
+        return lstatAtIfExists(b.errno(), AT_FDCWD, b.cString(path.toString(), 0), b.stat(), path.toString());
     }
 
     /** {@link #lstatAt}, but null when nothing is there (ENOENT, or ENOTDIR for a parent that is a file). */

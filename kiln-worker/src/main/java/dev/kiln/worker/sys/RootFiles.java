@@ -6,7 +6,6 @@ import static dev.kiln.worker.sys.Native.AT_SYMLINK_NOFOLLOW;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -27,22 +26,19 @@ public final class RootFiles implements AutoCloseable {
     private static final int O_CLOEXEC = 02000000;
     private static final int O_PATH = 010000000;
     private static final int DATA_BUFFER = 256 * 1024;
-    private static final int PATH_BUFFER = 4096;
 
     private final Path root;
     private final Arena arena = Arena.ofConfined();
-    private final MemorySegment errno = Native.errnoState(arena);
+    private final NativeBuffers buffers = new NativeBuffers(arena);
+    private final MemorySegment errno = buffers.errno();
     private final MemorySegment times = arena.allocate(32, 8);
-    private final MemorySegment stat = arena.allocate(LinuxFiles.STATX_SIZE, 8);
     private final MemorySegment data = arena.allocate(DATA_BUFFER, 8);
-    private MemorySegment path = arena.allocate(PATH_BUFFER);
-    private MemorySegment secondPath = arena.allocate(PATH_BUFFER);
     private final int rootFd;
 
     private RootFiles(Path root) throws ErrnoException {
         this.root = root;
         try {
-            MemorySegment p = cString(root.toString(), false);
+            MemorySegment p = buffers.cString(root.toString(), 0);
             this.rootFd = (int) Native.check(errno, "open", root.toString(), Syscall.OPENAT, AT_FDCWD, p.address(),
                     O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
         } catch (ErrnoException | RuntimeException e) {
@@ -62,52 +58,52 @@ public final class RootFiles implements AutoCloseable {
 
     /** A new regular file at {@code rel} (O_EXCL: fails with EEXIST when anything is there), open for writing. */
     public NewFile create(String rel) throws ErrnoException {
-        MemorySegment p = cString(rel, false);
+        MemorySegment p = buffers.cString(rel, 0);
         int fd = (int) Native.check(errno, "open", rel, Syscall.OPENAT, rootFd, p.address(),
                 O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         return new NewFile(fd, rel);
     }
 
     public void mkdir(String rel, int mode) throws ErrnoException {
-        MemorySegment p = cString(rel, false);
+        MemorySegment p = buffers.cString(rel, 0);
         Native.check(errno, "mkdir", rel, Syscall.MKDIRAT, rootFd, p.address(), mode);
     }
 
     public void symlink(String target, String rel) throws ErrnoException {
-        MemorySegment t = cString(target, true);
-        MemorySegment p = cString(rel, false);
+        MemorySegment t = buffers.cString(target, 1);
+        MemorySegment p = buffers.cString(rel, 0);
         Native.check(errno, "symlink", rel, Syscall.SYMLINKAT, t.address(), rootFd, p.address());
     }
 
     /** A hard link at {@code rel} to the existing {@code targetRel} (neither followed if a symlink). */
     public void link(String targetRel, String rel) throws ErrnoException {
-        MemorySegment t = cString(targetRel, true);
-        MemorySegment p = cString(rel, false);
+        MemorySegment t = buffers.cString(targetRel, 1);
+        MemorySegment p = buffers.cString(rel, 0);
         Native.check(errno, "link", rel, Syscall.LINKAT, rootFd, t.address(), rootFd, p.address(), 0);
     }
 
     /** mknod; {@code mode} carries the file type (S_IFCHR, S_IFBLK, S_IFIFO) and permissions. */
     public void mknod(String rel, int mode, int major, int minor) throws ErrnoException {
-        MemorySegment p = cString(rel, false);
+        MemorySegment p = buffers.cString(rel, 0);
         long dev = LinuxFiles.kernelDev(major, minor, rel);
         Native.check(errno, "mknod", rel, Syscall.MKNODAT, rootFd, p.address(), mode, dev);
     }
 
     /** Changes the owner of the entry itself, never of what a symlink points to. */
     public void lchown(String rel, int uid, int gid) throws ErrnoException {
-        MemorySegment p = cString(rel, false);
+        MemorySegment p = buffers.cString(rel, 0);
         Native.check(errno, "lchown", rel, Syscall.FCHOWNAT, rootFd, p.address(), uid, gid, AT_SYMLINK_NOFOLLOW);
     }
 
     /** chmod with all of 07777; never call it on a symlink (it would change the target). */
     public void chmod(String rel, int mode) throws ErrnoException {
-        MemorySegment p = cString(rel, false);
+        MemorySegment p = buffers.cString(rel, 0);
         Native.check(errno, "chmod", rel, Syscall.FCHMODAT, rootFd, p.address(), mode & 07777);
     }
 
     /** Sets access and modification time to {@code t}, on the link itself for symlinks. */
     public void setTimes(String rel, Instant t) throws ErrnoException {
-        MemorySegment p = cString(rel, false);
+        MemorySegment p = buffers.cString(rel, 0);
         MemorySegment ts = timespecs(t);
         Native.check(errno, "utimensat", rel, Syscall.UTIMENSAT, rootFd, p.address(), ts.address(),
                 AT_SYMLINK_NOFOLLOW);
@@ -115,7 +111,7 @@ public final class RootFiles implements AutoCloseable {
 
     /** lstat of {@code rel}, or null when it (or a parent) does not exist. */
     public FileStat lstatIfExists(String rel) throws ErrnoException {
-        return LinuxFiles.lstatAtIfExists(errno, rootFd, cString(rel, false), stat, rel);
+        return LinuxFiles.lstatAtIfExists(errno, rootFd, buffers.cString(rel, 0), buffers.stat(), rel);
     }
 
     @Override
@@ -186,25 +182,5 @@ public final class RootFiles implements AutoCloseable {
         times.set(ValueLayout.JAVA_LONG, 16, t.getEpochSecond());
         times.set(ValueLayout.JAVA_LONG, 24, t.getNano());
         return times;
-    }
-
-    /** {@code s} as a NUL-terminated UTF-8 string in one of the two reused path buffers (grown when needed). */
-    private MemorySegment cString(String s, boolean second) {
-        if (s.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("path contains a NUL character: " + s.replace('\0', '?'));
-        }
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        MemorySegment buf = second ? secondPath : path;
-        if (buf.byteSize() < bytes.length + 1L) {
-            buf = arena.allocate(Math.max(bytes.length + 1L, 2 * buf.byteSize()));
-            if (second) {
-                secondPath = buf;
-            } else {
-                path = buf;
-            }
-        }
-        MemorySegment.copy(bytes, 0, buf, ValueLayout.JAVA_BYTE, 0, bytes.length);
-        buf.set(ValueLayout.JAVA_BYTE, bytes.length, (byte) 0);
-        return buf;
     }
 }
