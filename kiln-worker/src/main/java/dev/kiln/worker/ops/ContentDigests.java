@@ -5,7 +5,6 @@ import dev.kiln.graph.FileAction;
 import dev.kiln.solver.WorkerSpi;
 import dev.kiln.worker.contenthash.ChecksumOptions;
 import dev.kiln.worker.contenthash.ContentHash;
-import dev.kiln.worker.contenthash.StatCache;
 
 import java.util.List;
 import java.util.Map;
@@ -47,9 +46,8 @@ final class ContentDigests {
 
     private Digest selected(WorkerSpi.Result input, List<Selection> selections) {
         if (input instanceof ContextResult context) {
-            StatCache stats = StatCache.load(context.dir().resolveSibling(context.dir().getFileName() + ".stats"));
-            Digest d = combine(new ContentHash(context.dir(), stats), selections);
-            stats.save();
+            Digest d = combine(new ContentHash(context.dir(), context.stats()), selections);
+            context.stats().save();
             return d;
         }
         String name = worker.snapshotName(input);

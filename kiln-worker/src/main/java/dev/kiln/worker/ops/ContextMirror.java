@@ -155,12 +155,13 @@ final class ContextMirror {
         return !s.isSymlink() || Files.readSymbolicLink(source).equals(Files.readSymbolicLink(target));
     }
 
+    /** Owner, mode and mtime; a symlink's own mtime too, or the next sync would take it for changed. */
     private static void copyOwnerAndMode(FileStat source, Path target) throws IOException {
         LinuxFiles.lchown(target, source.uid(), source.gid());
         if (!source.isSymlink()) {
             LinuxFiles.chmod(target, source.permissions());
-            Files.setLastModifiedTime(target, FileTime.from(source.mtime()));
         }
+        LinuxFiles.setTimes(target, source.mtime(), source.mtime());
     }
 
     private static void deleteUnvisited(Path mirror, Set<Path> kept) throws IOException {

@@ -1,26 +1,40 @@
 package dev.kiln.worker.ops;
 
 import dev.kiln.solver.WorkerSpi;
+import dev.kiln.worker.contenthash.StatCache;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A synced build context: a directory that stays locked against other syncs until the last handle
- * on it is released. Never cached itself (its users are cached by content).
+ * on it is released, with the stat cache of its files' checksums. Never cached itself (its users are
+ * cached by content).
  */
 final class ContextResult implements WorkerSpi.Result {
     private final Path dir;
+    private final StatCache stats;
     private final Runnable unlock;
     private final AtomicInteger handles = new AtomicInteger(1);
 
-    ContextResult(Path dir, Runnable unlock) {
+    ContextResult(Path dir, StatCache stats, Runnable unlock) {
         this.dir = dir;
+        this.stats = stats;
         this.unlock = unlock;
     }
 
     Path dir() {
         return dir;
+    }
+
+    /** The checksums of the files as of this sync, shared by every step that reads the context. */
+    StatCache stats() {
+        return stats;
+    }
+
+    /** Where a mirror's stat cache is kept between builds. */
+    static Path statsFile(Path mirror) {
+        return mirror.resolveSibling(mirror.getFileName() + ".stats");
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.kiln.core.json.JsonValue;
 import dev.kiln.core.pattern.PatternMatcher;
 import dev.kiln.graph.SourceOp;
 import dev.kiln.solver.WorkerSpi;
+import dev.kiln.worker.contenthash.StatCache;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -65,10 +66,11 @@ final class LocalSourceHandler implements WorkerSpi.OpHandler {
             lockFile = FileChannel.open(mirrorsRoot.resolve(mirror.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lockFile.lock();
+            StatCache checksums = StatCache.load(ContextResult.statsFile(mirror));
             ContextMirror.Stats stats = ContextMirror.sync(dir, PatternMatcher.compile(excludes), mirror, keepOut);
             ctx.status("transferring " + name + ":", stats.bytesCopied(), 0);
             FileChannel held = lockFile;
-            return List.of(new ContextResult(mirror, () -> {
+            return List.of(new ContextResult(mirror, checksums, () -> {
                 closeQuietly(held);
                 lock.release();
             }));

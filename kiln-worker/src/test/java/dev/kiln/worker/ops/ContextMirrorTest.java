@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -63,10 +65,15 @@ class ContextMirrorTest {
         ContextMirror.Stats first = sync(ctx, List.of(), mirror);
         assertThat(first.bytesCopied()).isEqualTo("app".length() + "k".length() + "a".length() + "keep".length());
 
+        Object linkInode = Files.readAttributes(mirror.resolve("link"), BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS).fileKey();
+
         Files.writeString(ctx.resolve("app.txt"), "app2");
         Files.delete(ctx.resolve("logs/a.log"));
         ContextMirror.Stats second = sync(ctx, List.of(), mirror);
         assertThat(second.bytesCopied()).isEqualTo("app2".length());
+        assertThat(Files.readAttributes(mirror.resolve("link"), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .fileKey()).as("an unchanged symlink is left in place").isEqualTo(linkInode);
         assertThat(mirror.resolve("app.txt")).hasContent("app2");
         assertThat(mirror.resolve("logs/a.log")).doesNotExist();
         assertThat(sync(ctx, List.of(), mirror).bytesCopied()).isZero();
