@@ -87,51 +87,45 @@ public final class LinuxFiles {
     /** mknod(2); {@code mode} carries the file type (S_IFCHR, S_IFBLK, S_IFIFO) and permissions. */
     public static void mknod(Path path, int mode, int major, int minor) throws ErrnoException {
         long dev = kernelDev(major, minor, path.toString());
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = Native.cPath(arena, path);
-            Native.check(arena, "mknod", path.toString(), Syscall.MKNODAT, AT_FDCWD, p.address(), mode, dev);
-        }
+        NativeBuffers b = BUFFERS.get();
+        Native.check(b.errno(), "mknod", path.toString(), Syscall.MKNODAT, AT_FDCWD, cPath(b, path), mode, dev);
     }
 
     /** lchown(2): changes the link itself, never what a symlink points to. */
     public static void lchown(Path path, int uid, int gid) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = Native.cPath(arena, path);
-            Native.check(arena, "lchown", path.toString(), Syscall.FCHOWNAT, AT_FDCWD, p.address(), uid, gid,
-                    AT_SYMLINK_NOFOLLOW);
-        }
+        NativeBuffers b = BUFFERS.get();
+        Native.check(b.errno(), "lchown", path.toString(), Syscall.FCHOWNAT, AT_FDCWD, cPath(b, path), uid, gid,
+                AT_SYMLINK_NOFOLLOW);
     }
 
     /** chmod(2) with all of 07777; follows symlinks, so never call it on one. */
     public static void chmod(Path path, int mode) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = Native.cPath(arena, path);
-            Native.check(arena, "chmod", path.toString(), Syscall.FCHMODAT, AT_FDCWD, p.address(), mode & 07777);
-        }
+        NativeBuffers b = BUFFERS.get();
+        Native.check(b.errno(), "chmod", path.toString(), Syscall.FCHMODAT, AT_FDCWD, cPath(b, path), mode & 07777);
     }
 
     /** Sets access and modification time with nanoseconds, on the link itself for symlinks. */
     public static void setTimes(Path path, Instant atime, Instant mtime) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = Native.cPath(arena, path);
-            MemorySegment times = arena.allocate(32, 8);
-            times.set(ValueLayout.JAVA_LONG, 0, atime.getEpochSecond());
-            times.set(ValueLayout.JAVA_LONG, 8, atime.getNano());
-            times.set(ValueLayout.JAVA_LONG, 16, mtime.getEpochSecond());
-            times.set(ValueLayout.JAVA_LONG, 24, mtime.getNano());
-            Native.check(arena, "utimensat", path.toString(), Syscall.UTIMENSAT, AT_FDCWD, p.address(), times.address(),
-                    AT_SYMLINK_NOFOLLOW);
-        }
+        NativeBuffers b = BUFFERS.get();
+        Native.check(b.errno(), "utimensat", path.toString(), Syscall.UTIMENSAT, AT_FDCWD, cPath(b, path),
+                b.times(atime, mtime).address(), AT_SYMLINK_NOFOLLOW);
     }
 
     /** The filesystem type magic (statfs f_type) of the filesystem holding {@code path}. */
     public static long filesystemType(Path path) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = Native.cPath(arena, path);
-            MemorySegment buf = arena.allocate(256, 8);
-            Native.check(arena, "statfs", path.toString(), Syscall.STATFS, p.address(), buf.address());
-            return buf.get(ValueLayout.JAVA_LONG, 0);
-        }
+        NativeBuffers b = BUFFERS.get();
+        MemorySegment buf = b.stat();
+        Native.check(b.errno(), "statfs", path.toString(), Syscall.STATFS, cPath(b, path), buf.address());
+        return buf.get(ValueLayout.JAVA_LONG, 0);
+    }
+
+    /** The calling thread's buffers, for {@link Xattrs}. */
+    static NativeBuffers buffers() {
+        return BUFFERS.get();
+    }
+
+    private static long cPath(NativeBuffers b, Path path) {
+        return b.cString(path.toString(), 0).address();
     }
 
     /**

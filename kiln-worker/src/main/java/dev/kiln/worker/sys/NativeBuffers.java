@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Native memory made once and reused by one thread across many system calls: the errno capture, a statx buffer
@@ -16,12 +17,15 @@ final class NativeBuffers {
     private final Arena arena;
     private final MemorySegment errno;
     private final MemorySegment stat;
+    private final MemorySegment times;
     private final MemorySegment[] strings;
+    private MemorySegment data;
 
     NativeBuffers(Arena arena) {
         this.arena = arena;
         this.errno = Native.errnoState(arena);
         this.stat = arena.allocate(LinuxFiles.STATX_SIZE, 8);
+        this.times = arena.allocate(32, 8);
         this.strings = new MemorySegment[] {arena.allocate(PATH_BUFFER), arena.allocate(PATH_BUFFER)};
     }
 
@@ -31,6 +35,23 @@ final class NativeBuffers {
 
     MemorySegment stat() {
         return stat;
+    }
+
+    /** Two struct timespecs (access, then modification time), as utimensat(2) takes them. */
+    MemorySegment times(Instant atime, Instant mtime) {
+        times.set(ValueLayout.JAVA_LONG, 0, atime.getEpochSecond());
+        times.set(ValueLayout.JAVA_LONG, 8, atime.getNano());
+        times.set(ValueLayout.JAVA_LONG, 16, mtime.getEpochSecond());
+        times.set(ValueLayout.JAVA_LONG, 24, mtime.getNano());
+        return times;
+    }
+
+    /** A buffer of at least {@code size} bytes for a call's output, valid until the next call of this method. */
+    MemorySegment data(long size) {
+        if (data == null || data.byteSize() < size) {
+            data = arena.allocate(Math.max(size, data == null ? 0 : 2 * data.byteSize()), 8);
+        }
+        return data;
     }
 
     /** {@code s} as a NUL-terminated UTF-8 string in buffer {@code slot} (0 or 1), valid until its next use. */

@@ -31,7 +31,6 @@ public final class RootFiles implements AutoCloseable {
     private final Arena arena = Arena.ofConfined();
     private final NativeBuffers buffers = new NativeBuffers(arena);
     private final MemorySegment errno = buffers.errno();
-    private final MemorySegment times = arena.allocate(32, 8);
     private final MemorySegment data = arena.allocate(DATA_BUFFER, 8);
     private final int rootFd;
 
@@ -177,10 +176,6 @@ public final class RootFiles implements AutoCloseable {
     }
 
     private MemorySegment timespecs(Instant t) {
-        times.set(ValueLayout.JAVA_LONG, 0, t.getEpochSecond());
-        times.set(ValueLayout.JAVA_LONG, 8, t.getNano());
-        times.set(ValueLayout.JAVA_LONG, 16, t.getEpochSecond());
-        times.set(ValueLayout.JAVA_LONG, 24, t.getNano());
-        return times;
+        return buffers.times(t, t);
     }
 }

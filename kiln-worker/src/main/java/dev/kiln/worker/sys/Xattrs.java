@@ -1,6 +1,5 @@
 package dev.kiln.worker.sys;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -23,55 +22,50 @@ public final class Xattrs {
 
     /** The value of {@code name}, or null when the file has no such attribute. */
     public static byte[] get(Path path, String name) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = Native.errnoState(arena);
-            MemorySegment p = Native.cPath(arena, path);
-            MemorySegment n = arena.allocateFrom(name);
-            for (long size = INITIAL_BUFFER; ; size *= 4) {
-                MemorySegment buf = arena.allocate(size);
-                long len = Native.invoke(state, Syscall.LGETXATTR, p.address(), n.address(), buf.address(), size);
-                if (len >= 0) {
-                    return buf.asSlice(0, len).toArray(ValueLayout.JAVA_BYTE);
-                }
-                // Most files have no such attribute: that answer costs no exception.
-                int errno = Native.lastErrno(state);
-                if (errno == ErrnoException.ENODATA) {
-                    return null;
-                }
-                if (errno != ErrnoException.ERANGE) {
-                    throw new ErrnoException("lgetxattr " + name, path.toString(), errno);
-                }
+        NativeBuffers b = LinuxFiles.buffers();
+        long p = b.cString(path.toString(), 0).address();
+        long n = b.cString(name, 1).address();
+        for (long size = INITIAL_BUFFER; ; size *= 4) {
+            MemorySegment buf = b.data(size);
+            long len = Native.invoke(b.errno(), Syscall.LGETXATTR, p, n, buf.address(), buf.byteSize());
+            if (len >= 0) {
+                return buf.asSlice(0, len).toArray(ValueLayout.JAVA_BYTE);
+            }
+            // Most files have no such attribute: that answer costs no exception.
+            int errno = Native.lastErrno(b.errno());
+            if (errno == ErrnoException.ENODATA) {
+                return null;
+            }
+            if (errno != ErrnoException.ERANGE) {
+                throw new ErrnoException("lgetxattr " + name, path.toString(), errno);
             }
         }
     }
 
     /** All attribute names, in the order the filesystem lists them. */
     public static List<String> list(Path path) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = Native.errnoState(arena);
-            MemorySegment p = Native.cPath(arena, path);
-            for (long size = INITIAL_BUFFER; ; size *= 4) {
-                MemorySegment buf = arena.allocate(size);
-                long len = Native.invoke(state, Syscall.LLISTXATTR, p.address(), buf.address(), size);
-                if (len >= 0) {
-                    return splitNames(buf.asSlice(0, len).toArray(ValueLayout.JAVA_BYTE));
-                }
-                if (Native.lastErrno(state) != ErrnoException.ERANGE) {
-                    throw new ErrnoException("llistxattr", path.toString(), Native.lastErrno(state));
-                }
+        NativeBuffers b = LinuxFiles.buffers();
+        long p = b.cString(path.toString(), 0).address();
+        for (long size = INITIAL_BUFFER; ; size *= 4) {
+            MemorySegment buf = b.data(size);
+            long len = Native.invoke(b.errno(), Syscall.LLISTXATTR, p, buf.address(), buf.byteSize());
+            if (len >= 0) {
+                return splitNames(buf.asSlice(0, len).toArray(ValueLayout.JAVA_BYTE));
+            }
+            if (Native.lastErrno(b.errno()) != ErrnoException.ERANGE) {
+                throw new ErrnoException("llistxattr", path.toString(), Native.lastErrno(b.errno()));
             }
         }
     }
 
     public static void set(Path path, String name, byte[] value) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = Native.cPath(arena, path);
-            MemorySegment n = arena.allocateFrom(name);
-            MemorySegment v = arena.allocate(Math.max(1, value.length));
-            MemorySegment.copy(value, 0, v, ValueLayout.JAVA_BYTE, 0, value.length);
-            Native.check(arena, "lsetxattr " + name, path.toString(), Syscall.LSETXATTR, p.address(), n.address(),
-                    v.address(), value.length, 0);
-        }
+        NativeBuffers b = LinuxFiles.buffers();
+        long p = b.cString(path.toString(), 0).address();
+        long n = b.cString(name, 1).address();
+        MemorySegment v = b.data(Math.max(1, value.length));
+        MemorySegment.copy(value, 0, v, ValueLayout.JAVA_BYTE, 0, value.length);
+        Native.check(b.errno(), "lsetxattr " + name, path.toString(), Syscall.LSETXATTR, p, n, v.address(),
+                value.length, 0);
     }
 
     /**
