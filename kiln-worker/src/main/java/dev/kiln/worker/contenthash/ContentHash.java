@@ -31,6 +31,7 @@ import java.util.stream.Stream;
  */
 public final class ContentHash {
     static final Digest EMPTY = Digest.sha256(new byte[0]);
+    private static final int READ_WHOLE = 1 << 16;
 
     private final Path root;
     private final StatCache statCache;
@@ -136,10 +137,14 @@ public final class ContentHash {
         sha.update(TarsumHeader.of(p, st, link));
         if (st.isRegular() && st.size() > 0) {
             filesRead.incrementAndGet();
-            try (InputStream in = Files.newInputStream(p)) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    sha.update(buf, 0, n);
+            if (st.size() <= READ_WHOLE) {
+                sha.update(Files.readAllBytes(p)); // most context files: one buffer of their size, one read
+            } else {
+                try (InputStream in = Files.newInputStream(p)) {
+                    byte[] buf = new byte[READ_WHOLE];
+                    for (int n; (n = in.read(buf)) > 0; ) {
+                        sha.update(buf, 0, n);
+                    }
                 }
             }
         }

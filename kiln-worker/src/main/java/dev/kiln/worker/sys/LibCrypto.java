@@ -37,9 +37,36 @@ final class LibCrypto {
         static final Optional<LibCrypto> LOADED = load();
     }
 
+    /** Set once libcrypto is loaded and checked; reading it never loads it. */
+    private static volatile LibCrypto ready;
+
     static Optional<LibCrypto> get() {
-        return Holder.LOADED;
+        Optional<LibCrypto> lib = Holder.LOADED;
+        lib.ifPresent(c -> ready = c);
+        return lib;
     }
+
+    /** libcrypto if an earlier call has loaded it already, without loading it now. */
+    static Optional<LibCrypto> ifLoaded() {
+        return Optional.ofNullable(ready);
+    }
+
+    /** SHA-256 of {@code len} bytes of {@code data} in one go, through this thread's context and output buffer. */
+    byte[] digest(byte[] data, int len) {
+        Scratch s = SCRATCH.get();
+        init(s.context);
+        update(s.context, MemorySegment.ofArray(data), len);
+        fin(s.out, s.context);
+        return s.out.toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    private record Scratch(MemorySegment context, MemorySegment out) {
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(() -> {
+        Arena arena = Arena.ofAuto();
+        return new Scratch(arena.allocate(CONTEXT_SIZE, 16), arena.allocate(DIGEST_LENGTH));
+    });
 
     void init(MemorySegment ctx) {
         try {

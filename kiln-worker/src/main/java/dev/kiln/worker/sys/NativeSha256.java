@@ -15,8 +15,9 @@ import java.util.Optional;
  * where the JDK's implementation gets that fast only once C2 has compiled it, and manages about 160 MiB/s before
  * (or at all under {@code -XX:TieredStopAtLevel=1}, which Kiln's launcher uses for start-up). Every layer is hashed
  * compressed and uncompressed, every context file once: this is Kiln's hottest loop. Shorter messages (cache keys,
- * manifests) go to the JDK's digest, so a build that hashes nothing large never loads libcrypto; nor does one on a
- * host without it, which gets the JDK's digest throughout.
+ * manifests) go to the JDK's digest until something large has loaded libcrypto, then to libcrypto too; so a build
+ * that hashes nothing large never loads it, nor does one on a host without it, which gets the JDK's digest
+ * throughout.
  *
  * <p>{@link #install()} makes it what {@code dev.kiln.core.Digest} uses in this process.
  */
@@ -94,9 +95,7 @@ public final class NativeSha256 extends MessageDigest implements Cloneable {
                 return jdk.digest();
             }
             if (context == null) {
-                MessageDigest small = jdkDigest();
-                small.update(pending, 0, pendingLength);
-                return small.digest();
+                return small(pending, pendingLength);
             }
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment out = arena.allocate(LibCrypto.DIGEST_LENGTH);
@@ -132,6 +131,23 @@ public final class NativeSha256 extends MessageDigest implements Cloneable {
         }
         return copy;
     }
+
+    /**
+     * A short message: through libcrypto once something larger has loaded it (a context of many small files
+     * hashes them several times faster so), else through this thread's JDK digest.
+     */
+    private static byte[] small(byte[] data, int len) {
+        Optional<LibCrypto> lib = LibCrypto.ifLoaded();
+        if (lib.isPresent()) {
+            return lib.get().digest(data, len);
+        }
+        MessageDigest jdk = JDK_DIGEST.get();
+        jdk.update(data, 0, len);
+        return jdk.digest();
+    }
+
+    /** Made once per thread: looking a digest up in the security providers costs more than a short message. */
+    private static final ThreadLocal<MessageDigest> JDK_DIGEST = ThreadLocal.withInitial(NativeSha256::jdkDigest);
 
     /** The JDK's own SHA-256. */
     static MessageDigest jdkDigest() {

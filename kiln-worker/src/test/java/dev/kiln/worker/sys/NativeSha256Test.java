@@ -37,6 +37,17 @@ class NativeSha256Test {
     }
 
     @Test
+    void shortMessages_onceLibcryptoIsLoaded_goThroughIt_andMatchTheJdk() {
+        assertThat(LibCrypto.get()).isPresent();
+        assertThat(LibCrypto.ifLoaded()).as("loaded: short messages take it from now on").isPresent();
+        for (int size : new int[] {0, 1, 55, 56, 63, 64, 65, 1000, NativeSha256.SMALL}) {
+            byte[] data = bytes(size);
+            assertThat(new NativeSha256().digest(data)).as("size %d", size)
+                    .isEqualTo(NativeSha256.jdkDigest().digest(data));
+        }
+    }
+
+    @Test
     void slicesSingleBytesAndResets_matchTheJdk() {
         byte[] data = bytes(300_000);
         MessageDigest ours = new NativeSha256();
