@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,9 +36,11 @@ public final class ContentHash {
 
     private final Path root;
     private final StatCache statCache;
+    private final boolean stableDirectories;
     private final Map<String, Digest> entries = new ConcurrentHashMap<>();
     private final Map<String, Digest> directories = new ConcurrentHashMap<>();
     private final AtomicLong filesRead = new AtomicLong();
+    private final AtomicLong entriesListed = new AtomicLong();
 
     public ContentHash(Path root) {
         this(root, null);
@@ -45,8 +48,22 @@ public final class ContentHash {
 
     /** A context hasher that reuses (and records) per-file checksums in {@code statCache}. */
     public ContentHash(Path root, StatCache statCache) {
+        this(root, statCache, false);
+    }
+
+    private ContentHash(Path root, StatCache statCache, boolean stableDirectories) {
         this.root = root;
         this.statCache = statCache;
+        this.stableDirectories = stableDirectories;
+    }
+
+    /**
+     * A hasher for a context mirror, which reuses whole directories' checksums from {@code statCache} too: valid
+     * only for a tree where every change to a file shows in its directory's stat (files are replaced by renames,
+     * never rewritten in place), as {@code ContextMirror} keeps it.
+     */
+    public static ContentHash ofSyncedContext(Path root, StatCache statCache) {
+        return new ContentHash(root, statCache, true);
     }
 
     /**
@@ -66,6 +83,11 @@ public final class ContentHash {
     /** How many file contents were read (and not taken from the stat cache); for tests and stats. */
     public long filesRead() {
         return filesRead.get();
+    }
+
+    /** How many directory entries were looked at (not covered by a reused directory); for tests and stats. */
+    public long entriesListed() {
+        return entriesListed.get();
     }
 
     Path root() {
@@ -94,19 +116,51 @@ public final class ContentHash {
         if (known != null) {
             return known;
         }
-        MessageDigest sha = Digest.newSha256();
-        sha.update((byte) 0);
-        sha.update(entry(dir, st).toString().getBytes(StandardCharsets.UTF_8));
-        for (Path child : children(dir)) {
-            FileStat cst = LinuxFiles.lstat(child);
+        Digest digest = stableDirectories ? unchangedDirectory(dir, key, st) : null;
+        if (digest == null) {
+            Map<String, Digest> subdirs = new HashMap<>();
+            MessageDigest sha = Digest.newSha256();
             sha.update((byte) 0);
-            sha.update(child.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-            Digest d = cst.isDirectory() ? directory(child, cst) : entry(child, cst);
-            sha.update(d.toString().getBytes(StandardCharsets.UTF_8));
+            sha.update(entry(dir, st).toString().getBytes(StandardCharsets.UTF_8));
+            for (Path child : children(dir)) {
+                FileStat cst = LinuxFiles.lstat(child);
+                entriesListed.incrementAndGet();
+                String name = child.getFileName().toString();
+                sha.update((byte) 0);
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                Digest d = cst.isDirectory() ? directory(child, cst) : entry(child, cst);
+                if (cst.isDirectory()) {
+                    subdirs.put(name, d);
+                }
+                sha.update(d.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            digest = Digest.fromSha256(sha);
+            if (statCache != null) {
+                statCache.putDirectory(key, st, digest, subdirs);
+            }
         }
-        Digest digest = Digest.fromSha256(sha);
         directories.put(key, digest);
         return digest;
+    }
+
+    /**
+     * The remembered checksum of a directory whose stat is unchanged, if each of its subdirectories (checked the
+     * same way, down the tree) still has the checksum it had then; else null. Its files are not looked at.
+     */
+    private Digest unchangedDirectory(Path dir, String key, FileStat st) throws IOException {
+        StatCache.Directory remembered = statCache.lookupDirectory(key, st);
+        if (remembered == null) {
+            return null;
+        }
+        for (Map.Entry<String, Digest> sub : remembered.subdirs().entrySet()) {
+            Path child = dir.resolve(sub.getKey());
+            FileStat cst = LinuxFiles.lstatIfExists(child);
+            if (cst == null || !cst.isDirectory() || !directory(child, cst).equals(sub.getValue())) {
+                return null;
+            }
+        }
+        statCache.reuse(key, st, remembered);
+        return remembered.digest();
     }
 
     /** One entry on its own: a file or symlink with its content, or a directory's header only. */

@@ -46,7 +46,7 @@ final class ContentDigests {
 
     private Digest selected(WorkerSpi.Result input, List<Selection> selections) {
         if (input instanceof ContextResult context) {
-            Digest d = combine(new ContentHash(context.dir(), context.stats()), selections);
+            Digest d = combine(ContentHash.ofSyncedContext(context.dir(), context.stats()), selections);
             context.stats().save();
             return d;
         }

@@ -18,6 +18,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -29,6 +30,11 @@ import java.util.Set;
  * type, size, mode, owner and mtime are unchanged are not copied again, files gone from the context
  * are deleted from the copy. Builds read the copy, never the user's tree, so a file changing
  * mid-build cannot tear a step, and an ignored file can never reach an image.
+ *
+ * <p>Every change to a file reaches the copy as a rename into its directory, and a directory whose own
+ * metadata is unchanged is left untouched, so a directory of the copy whose stat (ctime above all) is
+ * unchanged has unchanged entries: the context's {@link dev.kiln.worker.contenthash.StatCache} relies on
+ * that to reuse a directory's checksum without looking at its files.
  */
 final class ContextMirror {
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
@@ -101,7 +107,10 @@ final class ContextMirror {
             parents.pop();
             Path target = mirror.resolve(context.relativize(dir).toString());
             if (kept.contains(target)) {
-                Files.setLastModifiedTime(target, FileTime.from(LinuxFiles.lstat(dir).mtime()));
+                Instant mtime = LinuxFiles.lstat(dir).mtime();
+                if (!LinuxFiles.lstat(target).mtime().equals(mtime)) {
+                    Files.setLastModifiedTime(target, FileTime.from(mtime));
+                }
             }
             return FileVisitResult.CONTINUE;
         }
@@ -128,11 +137,17 @@ final class ContextMirror {
             files++;
             FileStat st = LinuxFiles.lstat(source);
             if (attrs.isDirectory()) {
-                if (!Files.isDirectory(target, NOFOLLOW)) {
+                FileStat existing = LinuxFiles.lstatIfExists(target);
+                if (existing == null || !existing.isDirectory()) {
                     FileTrees.deleteRecursively(target);
                     Files.createDirectory(target);
+                    existing = null;
                 }
-                copyOwnerAndMode(st, target);
+                // An unchanged directory is left untouched: its ctime then says its entries are unchanged too.
+                if (existing == null || existing.permissions() != st.permissions() || existing.uid() != st.uid()
+                        || existing.gid() != st.gid()) {
+                    copyOwnerAndMode(st, target);
+                }
             } else if (!sameEntry(source, st, target)) {
                 FileTrees.deleteRecursively(target);
                 Path tmp = target.resolveSibling(".kiln-sync-" + target.getFileName());
