@@ -69,11 +69,20 @@ public final class BuildRunner {
         EngineImageResolver resolver = new EngineImageResolver(engine.imageSource(),
                 job.pull() ? ResolveMode.PULL : ResolveMode.DEFAULT, progress);
         ConvertRequest request = job.request().apply(resolver);
+        try (BuildWorker worker = engine.worker(Map.of(request.contextName(), job.contextDir()), job.worker())) {
+            // The context transfers while the frontend resolves the base images.
+            worker.prefetchContext(request.contextName(), request.excludePatterns());
+            return build(job, request, resolver, worker, progress, sink);
+        }
+    }
+
+    private Optional<String> build(Job job, ConvertRequest request, EngineImageResolver resolver, BuildWorker worker,
+                                   PlainProgress progress, PlainProgressSink sink) {
         ConvertResult converted = DockerfileConverter.convert(request);
+        worker.keepPrefetchesOf(converted.graph());
         Exporters exporters = new Exporters(new ExportContext(engine.content(), Optional.of(engine.images()),
                 Optional.of(engine.registry()), stdout));
         List<Exporter> resolvedOutputs = job.outputs().stream().map(exporters::resolve).toList();
-        BuildWorker worker = engine.worker(Map.of(request.contextName(), job.contextDir()), job.worker());
         worker.checkEntitlements(converted.graph());
         Solver solver = engine.solver(worker);
         try (SolveResult result = solve(solver, converted, request, sink)) {

@@ -17,6 +17,8 @@ import dev.kiln.worker.snapshot.Mounter;
 import dev.kiln.worker.snapshot.Snapshotter;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +26,7 @@ import java.util.Optional;
  * The worker the solver drives: one handler per op kind, all working on one snapshotter. A build's
  * local directories (the context) are given per worker, so an in-process build makes one per build.
  */
-public final class BuildWorker implements WorkerSpi {
+public final class BuildWorker implements WorkerSpi, AutoCloseable {
     private final WorkerContext context;
     private final ImageSource images;
     private final ContentStore content;
@@ -32,6 +34,7 @@ public final class BuildWorker implements WorkerSpi {
     private final ContentDigests digests;
     private final Map<String, Path> localDirs;
     private final Path mirrorsRoot;
+    private final ContextPrefetch prefetch = new ContextPrefetch();
 
     /**
      * @param stateRoot where the worker keeps mount points, context mirrors and cache mount directories:
@@ -58,11 +61,44 @@ public final class BuildWorker implements WorkerSpi {
             case FileOp file -> new FileHandler(node, file, context, digests);
             case SourceOp source when source.isImage() ->
                     new ImageSourceHandler(node, source, context, images, content, applier);
-            case SourceOp source when source.isLocal() -> new LocalSourceHandler(source, localDirs, mirrorsRoot,
-                    mirrorsRoot.getParent().getParent());
+            case SourceOp source when source.isLocal() -> new LocalSourceHandler(source, localDirs, prefetch,
+                    mirrorsRoot, keepOut());
             case SourceOp source -> throw new KilnException(ErrorKind.INVALID_ARGUMENT,
                     "source " + source.identifier() + " is not supported yet");
         };
+    }
+
+    /**
+     * Starts syncing the local directory {@code name} with {@code excludes} now, before the build graph exists,
+     * for its local source to take over (see {@link ContextPrefetch}).
+     */
+    public void prefetchContext(String name, List<String> excludes) {
+        Path dir = localDirs.get(name);
+        if (dir != null) {
+            prefetch.start(name, dir, excludes, mirrorsRoot, keepOut());
+        }
+    }
+
+    /** Gives up the context syncs started by {@link #prefetchContext} that {@code graph} has no local source for. */
+    public void keepPrefetchesOf(Graph graph) {
+        Map<String, List<String>> wanted = new HashMap<>();
+        for (Node node : graph.nodes()) {
+            if (node.op() instanceof SourceOp source && source.isLocal()) {
+                wanted.put(LocalSourceHandler.name(source), LocalSourceHandler.excludes(source));
+            }
+        }
+        prefetch.keepOnly(wanted);
+    }
+
+    /** Kiln's state root, which no context includes. */
+    private Path keepOut() {
+        return mirrorsRoot.getParent().getParent();
+    }
+
+    /** Cancels or releases context syncs that no step took. */
+    @Override
+    public void close() {
+        prefetch.close();
     }
 
     /** The directories of {@code RUN --mount=type=cache} kept under a worker state root. */

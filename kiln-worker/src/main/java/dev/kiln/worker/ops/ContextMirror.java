@@ -10,6 +10,7 @@ import dev.kiln.worker.sys.FileTrees;
 import dev.kiln.worker.sys.LinuxFiles;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -117,6 +118,9 @@ final class ContextMirror {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("context sync of " + context + " canceled");
+            }
             if (!excludes.matchesUsingParentResults(relative(file), parents.peek()).matched()) {
                 keep(file, attrs);
             }

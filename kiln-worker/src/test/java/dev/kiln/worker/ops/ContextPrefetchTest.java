@@ -1,0 +1,85 @@
+package dev.kiln.worker.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kiln.core.ErrorKind;
+import dev.kiln.core.KilnException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Context syncs started ahead of the build graph: taken over, given up, failing like a sync of one's own. */
+class ContextPrefetchTest {
+    @TempDir
+    Path tmp;
+
+    private Path context() throws Exception {
+        Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+        Files.writeString(ctx.resolve("a.txt"), "a");
+        Files.writeString(ctx.resolve("b.log"), "b");
+        return ctx;
+    }
+
+    /** A sync of the same mirror by another build of this process, which must get the mirror's lock in time. */
+    private ContextSync.Synced syncAgain(Path ctx, List<String> excludes) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return ContextSync.run(ctx, excludes, tmp.resolve("mirrors"), tmp.resolve("state"));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void takenSync_isTheSourcesSync_andHoldsTheMirrorUntilReleased() throws Exception {
+        Path ctx = context();
+        try (ContextPrefetch prefetch = new ContextPrefetch()) {
+            prefetch.start("context", ctx, List.of("*.log"), tmp.resolve("mirrors"), tmp.resolve("state"));
+            assertThat(prefetch.take("context", List.of())).as("other excludes: another mirror").isEmpty();
+            ContextSync.Synced synced = prefetch.take("context", List.of("*.log")).orElseThrow();
+            assertThat(synced.result().dir().resolve("a.txt")).hasContent("a");
+            assertThat(synced.result().dir().resolve("b.log")).doesNotExist();
+            assertThat(prefetch.take("context", List.of("*.log"))).as("taken once").isEmpty();
+            synced.result().release();
+            syncAgain(ctx, List.of("*.log")).result().release();
+        }
+    }
+
+    @Test
+    void syncsTheGraphDoesNotUse_areGivenUp_soOtherBuildsCanSync() throws Exception {
+        Path ctx = context();
+        try (ContextPrefetch prefetch = new ContextPrefetch()) {
+            prefetch.start("context", ctx, List.of(), tmp.resolve("mirrors"), tmp.resolve("state"));
+            prefetch.keepOnly(Map.of("context", List.of("*.tmp")));
+            assertThat(prefetch.take("context", List.of())).isEmpty();
+            syncAgain(ctx, List.of()).result().release();
+        }
+    }
+
+    @Test
+    void closing_releasesWhatNobodyTook() throws Exception {
+        Path ctx = context();
+        try (ContextPrefetch prefetch = new ContextPrefetch()) {
+            prefetch.start("context", ctx, List.of(), tmp.resolve("mirrors"), tmp.resolve("state"));
+        }
+        syncAgain(ctx, List.of()).result().release();
+    }
+
+    @Test
+    void aFailedSync_failsTheSourceThatTakesIt_asItsOwnWould() throws Exception {
+        try (ContextPrefetch prefetch = new ContextPrefetch()) {
+            prefetch.start("context", tmp.resolve("missing"), List.of(), tmp.resolve("mirrors"), tmp.resolve("state"));
+            assertThatThrownBy(() -> prefetch.take("context", List.of()))
+                    .isInstanceOfSatisfying(KilnException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND))
+                    .hasMessageContaining("missing");
+        }
+    }
+}
