@@ -26,6 +26,7 @@ import dev.kiln.solver.Solver;
 import dev.kiln.solver.VertexError;
 import dev.kiln.worker.image.ResolveMode;
 import dev.kiln.worker.ops.BuildWorker;
+import dev.kiln.worker.ops.ContextPrefetch;
 import dev.kiln.worker.ops.WorkerOptions;
 
 import java.io.IOException;
@@ -69,20 +70,21 @@ public final class BuildRunner {
         EngineImageResolver resolver = new EngineImageResolver(engine.imageSource(),
                 job.pull() ? ResolveMode.PULL : ResolveMode.DEFAULT, progress);
         ConvertRequest request = job.request().apply(resolver);
-        try (BuildWorker worker = engine.worker(Map.of(request.contextName(), job.contextDir()), job.worker())) {
+        try (ContextPrefetch prefetch = engine.contextPrefetch()) {
             // The context transfers while the frontend resolves the base images.
-            worker.prefetchContext(request.contextName(), request.excludePatterns());
-            return build(job, request, resolver, worker, progress, sink);
+            prefetch.start(request.contextName(), job.contextDir(), request.excludePatterns());
+            return build(job, request, resolver, prefetch, progress, sink);
         }
     }
 
-    private Optional<String> build(Job job, ConvertRequest request, EngineImageResolver resolver, BuildWorker worker,
-                                   PlainProgress progress, PlainProgressSink sink) {
+    private Optional<String> build(Job job, ConvertRequest request, EngineImageResolver resolver,
+                                   ContextPrefetch prefetch, PlainProgress progress, PlainProgressSink sink) {
         ConvertResult converted = DockerfileConverter.convert(request);
-        worker.keepPrefetchesOf(converted.graph());
+        prefetch.keepOnlyUsedBy(converted.graph());
         Exporters exporters = new Exporters(new ExportContext(engine.content(), Optional.of(engine.images()),
                 Optional.of(engine.registry()), stdout));
         List<Exporter> resolvedOutputs = job.outputs().stream().map(exporters::resolve).toList();
+        BuildWorker worker = engine.worker(Map.of(request.contextName(), job.contextDir()), prefetch, job.worker());
         worker.checkEntitlements(converted.graph());
         Solver solver = engine.solver(worker);
         try (SolveResult result = solve(solver, converted, request, sink)) {

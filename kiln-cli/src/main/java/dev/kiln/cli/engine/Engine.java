@@ -15,6 +15,7 @@ import dev.kiln.worker.layer.LayerApplier;
 import dev.kiln.worker.layer.LayerDiffer;
 import dev.kiln.worker.ops.BuildCache;
 import dev.kiln.worker.ops.BuildWorker;
+import dev.kiln.worker.ops.ContextPrefetch;
 import dev.kiln.worker.ops.WorkerOptions;
 import dev.kiln.worker.registry.RegistryClient;
 import dev.kiln.worker.registry.RegistryHostConfig;
@@ -140,12 +141,17 @@ public final class Engine implements AutoCloseable {
         return root.resolve("executor");
     }
 
+    /** Context syncs for one build, to start before its graph exists and hand to its {@link #worker}. */
+    public ContextPrefetch contextPrefetch() {
+        return new ContextPrefetch(root.resolve("worker"));
+    }
+
     /** A worker for one build whose local sources ({@code local://NAME}) are the given directories. */
-    public BuildWorker worker(Map<String, Path> localDirs, WorkerOptions options) {
+    public BuildWorker worker(Map<String, Path> localDirs, ContextPrefetch prefetch, WorkerOptions options) {
         String runtime = Optional.ofNullable(config.oci().binary()).orElse("runc");
         RuncExecutor executor = new RuncExecutor(executorState(), RuncExecutor.onPath(runtime));
         return new BuildWorker(snapshotter(), mounter, executor, imageSource(), content(), root.resolve("worker"),
-                localDirs, options);
+                localDirs, prefetch, options);
     }
 
     /** The directories of {@code RUN --mount=type=cache}, for {@code kiln du} and {@code kiln prune}. */

@@ -17,8 +17,6 @@ import dev.kiln.worker.snapshot.Mounter;
 import dev.kiln.worker.snapshot.Snapshotter;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +24,7 @@ import java.util.Optional;
  * The worker the solver drives: one handler per op kind, all working on one snapshotter. A build's
  * local directories (the context) are given per worker, so an in-process build makes one per build.
  */
-public final class BuildWorker implements WorkerSpi, AutoCloseable {
+public final class BuildWorker implements WorkerSpi {
     private final WorkerContext context;
     private final ImageSource images;
     private final ContentStore content;
@@ -34,16 +32,19 @@ public final class BuildWorker implements WorkerSpi, AutoCloseable {
     private final ContentDigests digests;
     private final Map<String, Path> localDirs;
     private final Path mirrorsRoot;
-    private final ContextPrefetch prefetch = new ContextPrefetch();
+    private final Path keepOut;
+    private final ContextPrefetch prefetch;
 
     /**
      * @param stateRoot where the worker keeps mount points, context mirrors and cache mount directories:
      *                  the {@code worker} directory of Kiln's state root, which as a whole is kept out of
      *                  build contexts
      * @param localDirs the directories of {@code local://NAME} sources, by NAME
+     * @param prefetch  the syncs of those directories started before the build graph existed
      */
     public BuildWorker(Snapshotter snapshotter, Mounter mounter, Executor executor, ImageSource images,
-                       ContentStore content, Path stateRoot, Map<String, Path> localDirs, WorkerOptions options) {
+                       ContentStore content, Path stateRoot, Map<String, Path> localDirs, ContextPrefetch prefetch,
+                       WorkerOptions options) {
         this.context = new WorkerContext(snapshotter, mounter, executor, stateRoot, options);
         context.sweepAbandoned();
         this.images = images;
@@ -51,7 +52,9 @@ public final class BuildWorker implements WorkerSpi, AutoCloseable {
         this.applier = new LayerApplier(mounter);
         this.digests = new ContentDigests(context);
         this.localDirs = Map.copyOf(localDirs);
-        this.mirrorsRoot = stateRoot.resolve("contexts");
+        this.mirrorsRoot = mirrorsRoot(stateRoot);
+        this.keepOut = keepOut(stateRoot);
+        this.prefetch = prefetch;
     }
 
     @Override
@@ -62,43 +65,20 @@ public final class BuildWorker implements WorkerSpi, AutoCloseable {
             case SourceOp source when source.isImage() ->
                     new ImageSourceHandler(node, source, context, images, content, applier);
             case SourceOp source when source.isLocal() -> new LocalSourceHandler(source, localDirs, prefetch,
-                    mirrorsRoot, keepOut());
+                    mirrorsRoot, keepOut);
             case SourceOp source -> throw new KilnException(ErrorKind.INVALID_ARGUMENT,
                     "source " + source.identifier() + " is not supported yet");
         };
     }
 
-    /**
-     * Starts syncing the local directory {@code name} with {@code excludes} now, before the build graph exists,
-     * for its local source to take over (see {@link ContextPrefetch}).
-     */
-    public void prefetchContext(String name, List<String> excludes) {
-        Path dir = localDirs.get(name);
-        if (dir != null) {
-            prefetch.start(name, dir, excludes, mirrorsRoot, keepOut());
-        }
-    }
-
-    /** Gives up the context syncs started by {@link #prefetchContext} that {@code graph} has no local source for. */
-    public void keepPrefetchesOf(Graph graph) {
-        Map<String, List<String>> wanted = new HashMap<>();
-        for (Node node : graph.nodes()) {
-            if (node.op() instanceof SourceOp source && source.isLocal()) {
-                wanted.put(LocalSourceHandler.name(source), LocalSourceHandler.excludes(source));
-            }
-        }
-        prefetch.keepOnly(wanted);
+    /** Where the context mirrors are kept under a worker state root. */
+    static Path mirrorsRoot(Path stateRoot) {
+        return stateRoot.resolve("contexts");
     }
 
     /** Kiln's state root, which no context includes. */
-    private Path keepOut() {
-        return mirrorsRoot.getParent().getParent();
-    }
-
-    /** Cancels or releases context syncs that no step took. */
-    @Override
-    public void close() {
-        prefetch.close();
+    static Path keepOut(Path stateRoot) {
+        return stateRoot.getParent();
     }
 
     /** The directories of {@code RUN --mount=type=cache} kept under a worker state root. */

@@ -1,9 +1,15 @@
 package dev.kiln.worker.ops;
 
+import dev.kiln.graph.Graph;
+import dev.kiln.graph.Node;
+import dev.kiln.graph.SourceOp;
+
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +21,7 @@ import java.util.concurrent.ExecutionException;
  * canceled or released when the build ends. A failed sync is reported only to a source that takes it, as the
  * same failure its own sync would have had.
  */
-final class ContextPrefetch implements AutoCloseable {
+public final class ContextPrefetch implements AutoCloseable {
     private record Key(String name, List<String> excludes) {
     }
 
@@ -23,8 +29,17 @@ final class ContextPrefetch implements AutoCloseable {
     }
 
     private final Map<Key, Started> started = new ConcurrentHashMap<>();
+    private final Path mirrorsRoot;
+    private final Path keepOut;
 
-    void start(String name, Path dir, List<String> excludes, Path mirrorsRoot, Path keepOut) {
+    /** @param workerStateRoot the {@code worker} directory of Kiln's state root (as for {@link BuildWorker}) */
+    public ContextPrefetch(Path workerStateRoot) {
+        this.mirrorsRoot = BuildWorker.mirrorsRoot(workerStateRoot);
+        this.keepOut = BuildWorker.keepOut(workerStateRoot);
+    }
+
+    /** Starts syncing {@code dir} (the local source {@code name}) with {@code excludes} now. */
+    public void start(String name, Path dir, List<String> excludes) {
         Key key = new Key(name, List.copyOf(excludes));
         CompletableFuture<ContextSync.Synced> sync = new CompletableFuture<>();
         Thread thread = Thread.ofVirtual().name("context-prefetch-" + name).unstarted(() -> {
@@ -63,12 +78,18 @@ final class ContextPrefetch implements AutoCloseable {
     }
 
     /**
-     * Cancels (or releases) the syncs that {@code wanted} (exclude patterns by directory name) does not ask for:
-     * a build graph that reads nothing from a context must not hold its mirror locked for the rest of the build.
+     * Cancels (or releases) the syncs that no local source of {@code graph} asks for: a build that reads nothing
+     * from a context must not hold its mirror locked for the rest of the build.
      */
-    void keepOnly(Map<String, List<String>> wanted) {
+    public void keepOnlyUsedBy(Graph graph) {
+        Set<Key> wanted = new HashSet<>();
+        for (Node node : graph.nodes()) {
+            if (node.op() instanceof SourceOp source && source.isLocal()) {
+                wanted.add(new Key(LocalSourceHandler.name(source), LocalSourceHandler.excludes(source)));
+            }
+        }
         for (Key key : List.copyOf(started.keySet())) {
-            if (!key.excludes().equals(wanted.get(key.name()))) {
+            if (!wanted.contains(key)) {
                 Started s = started.remove(key);
                 if (s != null) {
                     s.thread().interrupt();

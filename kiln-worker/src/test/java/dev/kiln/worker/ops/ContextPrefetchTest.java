@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
+import dev.kiln.core.json.Json;
+import dev.kiln.graph.Graph;
+import dev.kiln.graph.Node;
+import dev.kiln.graph.NodeMeta;
+import dev.kiln.graph.SourceOp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +36,7 @@ class ContextPrefetchTest {
     private ContextSync.Synced syncAgain(Path ctx, List<String> excludes) throws Exception {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return ContextSync.run(ctx, excludes, tmp.resolve("mirrors"), tmp.resolve("state"));
+                return ContextSync.run(ctx, excludes, tmp.resolve("state/worker/contexts"), tmp.resolve("state"));
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
@@ -41,8 +46,8 @@ class ContextPrefetchTest {
     @Test
     void takenSync_isTheSourcesSync_andHoldsTheMirrorUntilReleased() throws Exception {
         Path ctx = context();
-        try (ContextPrefetch prefetch = new ContextPrefetch()) {
-            prefetch.start("context", ctx, List.of("*.log"), tmp.resolve("mirrors"), tmp.resolve("state"));
+        try (ContextPrefetch prefetch = new ContextPrefetch(tmp.resolve("state/worker"))) {
+            prefetch.start("context", ctx, List.of("*.log"));
             assertThat(prefetch.take("context", List.of())).as("other excludes: another mirror").isEmpty();
             ContextSync.Synced synced = prefetch.take("context", List.of("*.log")).orElseThrow();
             assertThat(synced.result().dir().resolve("a.txt")).hasContent("a");
@@ -53,30 +58,43 @@ class ContextPrefetchTest {
         }
     }
 
+    /** A graph with just the local source {@code name} and those exclude patterns. */
+    private static Graph graphReading(String name, List<String> excludes) {
+        Graph.Builder b = Graph.builder();
+        Map<String, String> attrs = excludes.isEmpty() ? Map.of() : Map.of("local.excludepatterns", Json.string(excludes));
+        Node source = b.add(new SourceOp(SourceOp.LOCAL_SCHEME + name, attrs), List.of(), "linux/amd64",
+                new NodeMeta("[internal] load build context", null, false));
+        return b.build(source.output(0));
+    }
+
     @Test
     void syncsTheGraphDoesNotUse_areGivenUp_soOtherBuildsCanSync() throws Exception {
         Path ctx = context();
-        try (ContextPrefetch prefetch = new ContextPrefetch()) {
-            prefetch.start("context", ctx, List.of(), tmp.resolve("mirrors"), tmp.resolve("state"));
-            prefetch.keepOnly(Map.of("context", List.of("*.tmp")));
+        try (ContextPrefetch prefetch = new ContextPrefetch(tmp.resolve("state/worker"))) {
+            prefetch.start("context", ctx, List.of());
+            prefetch.start("other", ctx, List.of("*.log"));
+            prefetch.keepOnlyUsedBy(graphReading("other", List.of("*.log")));
             assertThat(prefetch.take("context", List.of())).isEmpty();
             syncAgain(ctx, List.of()).result().release();
+            ContextSync.Synced kept = prefetch.take("other", List.of("*.log")).orElseThrow();
+            assertThat(kept.result().dir().resolve("b.log")).doesNotExist();
+            kept.result().release();
         }
     }
 
     @Test
     void closing_releasesWhatNobodyTook() throws Exception {
         Path ctx = context();
-        try (ContextPrefetch prefetch = new ContextPrefetch()) {
-            prefetch.start("context", ctx, List.of(), tmp.resolve("mirrors"), tmp.resolve("state"));
+        try (ContextPrefetch prefetch = new ContextPrefetch(tmp.resolve("state/worker"))) {
+            prefetch.start("context", ctx, List.of());
         }
         syncAgain(ctx, List.of()).result().release();
     }
 
     @Test
     void aFailedSync_failsTheSourceThatTakesIt_asItsOwnWould() throws Exception {
-        try (ContextPrefetch prefetch = new ContextPrefetch()) {
-            prefetch.start("context", tmp.resolve("missing"), List.of(), tmp.resolve("mirrors"), tmp.resolve("state"));
+        try (ContextPrefetch prefetch = new ContextPrefetch(tmp.resolve("state/worker"))) {
+            prefetch.start("context", tmp.resolve("missing"), List.of());
             assertThatThrownBy(() -> prefetch.take("context", List.of()))
                     .isInstanceOfSatisfying(KilnException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND))
                     .hasMessageContaining("missing");
