@@ -1,7 +1,6 @@
 package dev.kiln.cli.engine;
 
 import dev.kiln.cli.config.KilnConfig;
-import dev.kiln.core.Digest;
 import dev.kiln.core.ErrorKind;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.content.LocalContentStore;
@@ -133,7 +132,7 @@ public final class Engine implements AutoCloseable {
         Path shm = Path.of("/dev/shm");
         try {
             if (Files.isDirectory(shm) && "tmpfs".equals(Files.getFileStore(shm).type())) {
-                return shm.resolve("kiln-" + Digest.sha256(root.toString()).shortHex()).resolve("executor");
+                return new ExecutorStateDirs(shm).forRoot(root);
             }
         } catch (IOException e) {
             // no usable tmpfs: fall back to the state root
