@@ -64,6 +64,31 @@ class PlainProgressTest {
     }
 
     @Test
+    void fixed_roundsTheExactBinaryValueHalfToEven_likeGo() {
+        assertThat(PlainProgress.fixed(0.25, 1)).isEqualTo("0.2"); // an exact tie goes to even
+        assertThat(PlainProgress.fixed(0.75, 1)).isEqualTo("0.8");
+        assertThat(PlainProgress.fixed(0.35, 1)).isEqualTo("0.3"); // 0.35 is 0.34999... in binary
+        assertThat(PlainProgress.fixed(0.0625, 3)).isEqualTo("0.062");
+        assertThat(PlainProgress.fixed(0.0, 1)).isEqualTo("0.0");
+        assertThat(PlainProgress.fixed(1234.5, 0)).isEqualTo("1234");
+        assertThat(PlainProgress.fixed(0.004, 2)).isEqualTo("0.00");
+        assertThat(PlainProgress.fixed(4.9e-324, 3)).isEqualTo("0.000");
+        assertThat(PlainProgress.fixed(3.0e20, 1)).isEqualTo("300000000000000000000.0");
+        // The exact decimal expansion (BigDecimal, test-only here) is the oracle for many values and precisions.
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            double v = switch (i % 3) {
+                case 0 -> random.nextInt(100_000) / 1000.0;
+                case 1 -> random.nextInt(4000) / 16.0;
+                default -> random.nextDouble() * Math.pow(10, random.nextInt(9) - 3);
+            };
+            int decimals = random.nextInt(4);
+            assertThat(PlainProgress.fixed(v, decimals)).as("%s to %d decimals", v, decimals).isEqualTo(
+                    new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString());
+        }
+    }
+
+    @Test
     void seconds_precisionShrinksWithMagnitude() {
         assertThat(PlainProgress.seconds(1_234_567_890L)).isEqualTo("1.235");
         assertThat(PlainProgress.seconds(12_345_678_900L)).isEqualTo("12.35");

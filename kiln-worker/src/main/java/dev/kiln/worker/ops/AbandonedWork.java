@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -35,8 +36,8 @@ final class AbandonedWork {
     static void sweep(Snapshotter snapshotter, Path mountRoot) {
         unmountAbandoned(mountRoot);
         List<String> keys = new ArrayList<>();
-        snapshotter.walk(info -> {
-            if (info.kind() != Kind.COMMITTED && isAbandoned(info.name())) {
+        snapshotter.walk(EnumSet.of(Kind.ACTIVE, Kind.VIEW), info -> {
+            if (isAbandoned(info.name())) {
                 keys.add(info.name());
             }
         });

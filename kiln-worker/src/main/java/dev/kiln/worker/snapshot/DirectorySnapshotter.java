@@ -202,6 +202,11 @@ abstract sealed class DirectorySnapshotter implements Snapshotter permits Overla
     }
 
     @Override
+    public void walk(Set<Kind> kinds, Consumer<Info> visitor) {
+        locked(() -> store.ofKinds(kinds)).forEach(row -> visitor.accept(row.info()));
+    }
+
+    @Override
     public void close() {
         locked(() -> {
             store.close();

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,7 @@ final class MetaStore implements AutoCloseable {
                         + " key TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, parent_id INTEGER REFERENCES snapshots(id),"
                         + " labels TEXT NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL,"
                         + " size INTEGER NOT NULL DEFAULT 0, inodes INTEGER NOT NULL DEFAULT 0)");
+                st.execute("CREATE INDEX IF NOT EXISTS snapshots_kind ON snapshots(kind)");
             }
             return new MetaStore(db, file);
         } catch (SQLException e) {
@@ -145,6 +147,20 @@ final class MetaStore implements AutoCloseable {
                 rows.add(row(rs));
             }
         }
+        return rows;
+    }
+
+    /** The rows of the given kinds, by id. */
+    List<SnapshotRow> ofKinds(Set<Kind> kinds) throws SQLException {
+        List<SnapshotRow> rows = new ArrayList<>();
+        for (Kind kind : kinds) {
+            try (ResultSet rs = statements.bind(SELECT + " WHERE s.kind = ? ORDER BY s.id", kind.name()).executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+        }
+        rows.sort(Comparator.comparingLong(SnapshotRow::id));
         return rows;
     }
 

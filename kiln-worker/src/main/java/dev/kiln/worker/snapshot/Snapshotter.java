@@ -2,6 +2,7 @@ package dev.kiln.worker.snapshot;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -79,6 +80,12 @@ public interface Snapshotter extends AutoCloseable {
 
     /** Visits every snapshot. */
     void walk(Consumer<Info> visitor);
+
+    /**
+     * Visits the snapshots of the given kinds only (containerd's Walk takes such filters): a sweep for unfinished
+     * work need not read every committed layer of a large cache.
+     */
+    void walk(Set<Kind> kinds, Consumer<Info> visitor);
 
     @Override
     void close();

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -166,6 +167,22 @@ abstract class SnapshotterContract {
             assertThat(Files.readString(dir.resolve("latest"))).isEqualTo(Integer.toString(depth - 1));
             FsTree.file(dir, "written-on-top", "ok");
         });
+    }
+
+    @Test
+    void walkOfKinds_visitsOnlyThoseKinds() throws IOException {
+        layer("base", null, dir -> FsTree.file(dir, "f", "x"));
+        sn.view("a-view", "base");
+        sn.prepare("active", "base");
+        List<String> active = new ArrayList<>();
+        sn.walk(EnumSet.of(Kind.ACTIVE), i -> active.add(i.name() + ":" + i.kind()));
+        assertThat(active).containsExactly("active:ACTIVE");
+        List<String> unfinished = new ArrayList<>();
+        sn.walk(EnumSet.of(Kind.ACTIVE, Kind.VIEW), i -> unfinished.add(i.name()));
+        assertThat(unfinished).containsExactlyInAnyOrder("a-view", "active");
+        List<String> committed = new ArrayList<>();
+        sn.walk(EnumSet.of(Kind.COMMITTED), i -> committed.add(i.name()));
+        assertThat(committed).containsExactly("base");
     }
 
     @Test
