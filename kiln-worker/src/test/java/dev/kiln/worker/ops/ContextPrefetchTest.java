@@ -25,10 +25,12 @@ class ContextPrefetchTest {
     @TempDir
     Path tmp;
 
+    /** A context of a.txt and b.log, whose contents are their first letters. */
     private Path context() throws Exception {
         Path ctx = Files.createDirectories(tmp.resolve("ctx"));
-        Files.writeString(ctx.resolve("a.txt"), "a");
-        Files.writeString(ctx.resolve("b.log"), "b");
+        for (String name : List.of("a.txt", "b.log")) {
+            Files.writeString(ctx.resolve(name), name.substring(0, 1));
+        }
         return ctx;
     }
 
