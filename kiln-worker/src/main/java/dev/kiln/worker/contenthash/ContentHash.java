@@ -135,7 +135,7 @@ public final class ContentHash {
                 sha.update(d.toString().getBytes(StandardCharsets.UTF_8));
             }
             digest = Digest.fromSha256(sha);
-            if (statCache != null) {
+            if (stableDirectories) {
                 statCache.putDirectory(key, st, digest, subdirs);
             }
         }
