@@ -78,12 +78,12 @@ public final class ContextPrefetch implements AutoCloseable {
     }
 
     /**
-     * Cancels (or releases) the syncs that no local source of {@code graph} asks for: a build that reads nothing
-     * from a context must not hold its mirror locked for the rest of the build.
+     * Cancels (or releases) the syncs that no local source the result of {@code graph} needs asks for: a build that
+     * reads nothing from a context must not hold its mirror locked for the rest of the build.
      */
     public void keepOnlyUsedBy(Graph graph) {
         Set<Key> wanted = new HashSet<>();
-        for (Node node : graph.nodes()) {
+        for (Node node : graph.reachable()) {
             if (node.op() instanceof SourceOp source && source.isLocal()) {
                 wanted.add(new Key(LocalSourceHandler.name(source), LocalSourceHandler.excludes(source)));
             }
@@ -112,8 +112,7 @@ public final class ContextPrefetch implements AutoCloseable {
         boolean interrupted = false;
         while (true) {
             try {
-                s.sync().get();
-                s.sync().join().result().release();
+                s.sync().get().result().release();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;

@@ -85,6 +85,22 @@ class ContextPrefetchTest {
     }
 
     @Test
+    void aContextOnlyAnUnusedStageReads_isGivenUp() throws Exception {
+        Path ctx = context();
+        Graph.Builder b = Graph.builder();
+        b.add(new SourceOp(SourceOp.LOCAL_SCHEME + "context", Map.of()), List.of(), "linux/amd64",
+                new NodeMeta("[internal] load build context", null, false));
+        Node image = b.add(new SourceOp("docker-image://busybox:latest", Map.of()), List.of(), "linux/amd64",
+                new NodeMeta("[1/1] FROM busybox", null, false));
+        try (ContextPrefetch prefetch = new ContextPrefetch(tmp.resolve("state/worker"))) {
+            prefetch.start("context", ctx, List.of());
+            prefetch.keepOnlyUsedBy(b.build(image.output(0)));
+            assertThat(prefetch.take("context", List.of())).isEmpty();
+            syncAgain(ctx, List.of()).result().release();
+        }
+    }
+
+    @Test
     void closing_releasesWhatNobodyTook() throws Exception {
         Path ctx = context();
         try (ContextPrefetch prefetch = new ContextPrefetch(tmp.resolve("state/worker"))) {
