@@ -61,6 +61,7 @@ public final class StatCache {
     private final Map<String, Entry> currentDirs = new HashMap<>();
     /** Directories reused whole: their files were not looked up, yet are still there. */
     private final Set<String> reused = new HashSet<>();
+    private boolean used;
 
     private StatCache(Path file, Map<String, Entry> loaded) {
         this.file = file;
@@ -109,6 +110,7 @@ public final class StatCache {
 
     /** The remembered checksum of {@code path} if its stat is still {@code st}. */
     synchronized Digest lookup(String path, FileStat st) {
+        used = true;
         Entry e = current.get(path);
         if (e == null) {
             e = loaded.get(path);
@@ -121,11 +123,13 @@ public final class StatCache {
     }
 
     synchronized void put(String path, FileStat st, Digest digest) {
+        used = true;
         current.put(path, new Entry(Key.of(st), digest, null));
     }
 
     /** The remembered directory {@code path} if its stat is still {@code st}; see {@link #reuse}. */
     synchronized Directory lookupDirectory(String path, FileStat st) {
+        used = true;
         Entry e = currentDirs.getOrDefault(path, loaded.get(directoryKey(path)));
         if (e == null || !e.key().equals(Key.of(st))) {
             return null;
@@ -152,9 +156,13 @@ public final class StatCache {
 
     /**
      * Writes what is still part of the tree, atomically: the entries looked up or added since loading, and the
-     * files of directories reused whole (others are gone from the context).
+     * files of directories reused whole (others are gone from the context). A cache nobody used says nothing about
+     * the tree, so the file is left as it is.
      */
     public synchronized void save() {
+        if (!used) {
+            return;
+        }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             AtomicFiles.write(file, out -> write(new DataOutputStream(out)));

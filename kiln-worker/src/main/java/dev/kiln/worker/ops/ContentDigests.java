@@ -46,9 +46,7 @@ final class ContentDigests {
 
     private Digest selected(WorkerSpi.Result input, List<Selection> selections) {
         if (input instanceof ContextResult context) {
-            Digest d = combine(ContentHash.ofSyncedContext(context.dir(), context.stats()), selections);
-            context.stats().save();
-            return d;
+            return combine(ContentHash.ofSyncedContext(context.dir(), context.stats()), selections);
         }
         String name = worker.snapshotName(input);
         String label = CHECKSUM_LABEL + Digest.sha256(selections.toString()).hex();

@@ -1,5 +1,6 @@
 package dev.kiln.worker.ops;
 
+import dev.kiln.core.KilnException;
 import dev.kiln.solver.WorkerSpi;
 import dev.kiln.worker.contenthash.StatCache;
 
@@ -53,10 +54,20 @@ final class ContextResult implements WorkerSpi.Result {
         return this;
     }
 
+    /**
+     * The last release saves the checksums the build's steps took (once, not per step) while the mirror is still
+     * locked, then unlocks it. A cache that cannot be written only costs the next build some hashing.
+     */
     @Override
     public void release() {
         if (handles.decrementAndGet() == 0) {
-            unlock.run();
+            try {
+                stats.save();
+            } catch (KilnException e) {
+                // the next build hashes what it cannot find
+            } finally {
+                unlock.run();
+            }
         }
     }
 }

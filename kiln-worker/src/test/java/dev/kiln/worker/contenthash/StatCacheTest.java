@@ -58,6 +58,16 @@ class StatCacheTest {
     }
 
     @Test
+    void aCacheNobodyUsed_leavesTheSavedOneAlone() throws Exception {
+        makeContext(SMALL);
+        long[] reads = new long[1];
+        hashWithCache(reads);
+        StatCache.load(cacheFile).save(); // a build that took nothing from the context
+        hashWithCache(reads);
+        assertThat(reads[0]).isZero();
+    }
+
+    @Test
     void touchedFile_isReadAgain_andKeepsTheChecksum() throws Exception {
         makeContext(SMALL);
         long[] reads = new long[1];
